@@ -1,0 +1,34 @@
+# The two commands of the README: `make report` (the main job) and `make test` (all tests).
+# Both install the system packages they need first, only when missing.
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+
+APT_PACKAGES := libcairo2-dev libpango1.0-dev zlib1g-dev fonts-noto-cjk poppler-utils pkg-config
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+OUT ?= out
+
+.PHONY: setup report build test clean
+
+setup:
+	@missing=""; \
+	for p in $(APT_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' "$$p" 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  $(SUDO) apt-get update -qq; \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+build: setup
+	swift build -c release
+
+report: build
+	.build/release/reportgen build --out $(OUT)
+
+test: setup
+	swift build --build-tests
+	swift test --skip-build
+
+clean:
+	rm -rf .build $(OUT)

@@ -1,0 +1,43 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "reportgen",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "reportgen", targets: ["reportgen"]),
+        .library(name: "Canvas", targets: ["Canvas"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+    ],
+    targets: [
+        // The C wall: Cairo, Pango and zlib headers. Only `Canvas` imports it.
+        .systemLibrary(
+            name: "CCairo",
+            pkgConfig: "pangocairo",
+            providers: [.apt(["libcairo2-dev", "libpango1.0-dev", "zlib1g-dev"])]
+        ),
+        .target(name: "Canvas", dependencies: ["CCairo"]),
+        // Builds reports: inputs -> frames -> files in out/, atomically, with a manifest.
+        .target(
+            name: "Pipeline",
+            dependencies: ["Canvas", .product(name: "Crypto", package: "swift-crypto")]
+        ),
+        .executableTarget(
+            name: "reportgen",
+            dependencies: [
+                "Canvas", "Pipeline",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // Shared test helpers (golden-image comparison, fixtures); not shipped.
+        .target(name: "TestSupport", dependencies: ["Canvas"], path: "Tests/TestSupport"),
+        .testTarget(name: "CanvasTests", dependencies: ["Canvas", "TestSupport"], exclude: ["Snapshots"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "TestSupport"]),
+        .testTarget(name: "ReportgenTests", dependencies: ["TestSupport"]),
+    ]
+)

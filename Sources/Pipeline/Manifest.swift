@@ -1,0 +1,42 @@
+import Crypto
+import Foundation
+
+/// What a build wrote, so cron jobs and people can check outputs without opening them.
+public struct Manifest: Codable, Sendable, Equatable {
+    public struct Entry: Codable, Sendable, Equatable {
+        /// Relative to the output folder.
+        public var path: String
+        /// chart, timeline, briefing, data or sample.
+        public var kind: String
+        public var format: String
+        public var bytes: Int
+        public var sha256: String
+        /// Input files (relative paths) this output was built from.
+        public var inputs: [String]
+
+        public init(path: String, kind: String, format: String, bytes: Int, sha256: String, inputs: [String] = []) {
+            self.path = path; self.kind = kind; self.format = format; self.bytes = bytes
+            self.sha256 = sha256; self.inputs = inputs
+        }
+    }
+
+    public var tool: String
+    public var version: String
+    public var files: [Entry]
+
+    public init(tool: String = "reportgen", version: String = reportgenVersion, files: [Entry] = []) {
+        self.tool = tool; self.version = version; self.files = files
+    }
+
+    public func encoded() throws -> [UInt8] {
+        let enc = JSONEncoder()
+        enc.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return Array(try enc.encode(self)) + [0x0A]
+    }
+}
+
+public let reportgenVersion = "0.1.0"
+
+public func sha256Hex(_ bytes: [UInt8]) -> String {
+    SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+}

@@ -1,0 +1,71 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// End-to-end: runs the built binary as a user or cron would.
+@Suite struct CLITests {
+    let bin = Tools.reportgenBinary()
+    let seeds = GoldenImage.packageRoot().appendingPathComponent("seeds").path
+
+    @Test func versionAndHelp() throws {
+        let v = try Tools.run(bin, ["--version"])
+        #expect(v.status == 0 && v.stdout.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ".").count == 3)
+        let h = try Tools.run(bin, ["--help"])
+        #expect(h.status == 0 && h.stdout.contains("build"))
+    }
+
+    @Test func buildWritesFilesAndAManifestThatMatchesThem() throws {
+        let out = Tools.temporaryFolder() + "/out"
+        let r = try Tools.run(bin, ["build", "--seeds", seeds, "--out", out, "--quiet"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let data = try #require(FileManager.default.contents(atPath: out + "/manifest.json"))
+        let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let files = try #require(json["files"] as? [[String: Any]])
+        #expect(files.count >= 2)
+        for f in files {
+            let path = try #require(f["path"] as? String)
+            let attrs = try FileManager.default.attributesOfItem(atPath: out + "/" + path)
+            #expect((attrs[.size] as? Int) == f["bytes"] as? Int, "\(path) size matches the manifest")
+        }
+    }
+
+    @Test func buildIsReproducibleWithSourceDateEpoch() throws {
+        let a = Tools.temporaryFolder() + "/out", b = Tools.temporaryFolder() + "/out"
+        let env = ["SOURCE_DATE_EPOCH": "1454284800"]
+        #expect(try Tools.run(bin, ["build", "--seeds", seeds, "--out", a, "--quiet"], environment: env).status == 0)
+        #expect(try Tools.run(bin, ["build", "--seeds", seeds, "--out", b, "--quiet"], environment: env).status == 0)
+        let ma = FileManager.default.contents(atPath: a + "/manifest.json")
+        #expect(ma != nil && ma == FileManager.default.contents(atPath: b + "/manifest.json"))
+    }
+
+    @Test func anUnwritableOutputFailsWithThePathAndExitCode1() throws {
+        let r = try Tools.run(bin, ["build", "--seeds", seeds, "--out", "/proc/reportgen-out"])
+        #expect(r.status == 1 && !r.crashed)
+        #expect(r.stderr.contains("/proc/reportgen-out"), "\(r.stderr)")
+    }
+
+    @Test func missingSeedsFolderIsAClearError() throws {
+        let r = try Tools.run(bin, ["build", "--seeds", "/nonexistent-seeds", "--out", Tools.temporaryFolder()])
+        #expect(r.status == 1 && r.stderr.contains("/nonexistent-seeds"))
+    }
+
+    @Test func badUsageExitsWith2() throws {
+        let r = try Tools.run(bin, ["build", "--no-such-flag"])
+        #expect(r.status == 2 && !r.stderr.isEmpty)
+    }
+
+    /// With a fontconfig setup that lists no fonts at all, fontconfig substitutes nothing useful:
+    /// the tool must say so, naming the family and the fix, instead of drawing boxes silently.
+    @Test func noCJKFontGivesAWarningThatNamesTheFamilyAndTheFix() throws {
+        let dir = Tools.temporaryFolder()
+        let conf = dir + "/fonts.conf"
+        try "<?xml version=\"1.0\"?>\n<fontconfig><cachedir>\(dir)/cache</cachedir></fontconfig>\n"
+            .write(toFile: conf, atomically: true, encoding: .utf8)
+        let r = try Tools.run(bin, ["fonts"], environment: ["FONTCONFIG_FILE": conf])
+        #expect(r.status == 1 && !r.crashed)
+        #expect(r.stdout.contains("Noto Sans CJK SC") && r.stdout.contains("fonts-noto-cjk"), "\(r.stdout)")
+        let out = dir + "/out"
+        let b = try Tools.run(bin, ["build", "--seeds", seeds, "--out", out], environment: ["FONTCONFIG_FILE": conf])
+        #expect(b.stderr.contains("fonts-noto-cjk"), "the build log warns too: \(b.stderr)")
+    }
+}

@@ -12,6 +12,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
     ],
     targets: [
         // The C wall: Cairo, Pango and zlib headers. Only `Canvas` imports it.
@@ -21,15 +23,22 @@ let package = Package(
             providers: [.apt(["libcairo2-dev", "libpango1.0-dev", "zlib1g-dev"])]
         ),
         .target(name: "Canvas", dependencies: ["CCairo"]),
+        // Chart specs in, frames out: scales, number formats, axes, legends, bar/line/donut.
+        .target(name: "Charts", dependencies: ["Canvas"]),
         // Builds reports: inputs -> frames -> files in out/, atomically, with a manifest.
         .target(
             name: "Pipeline",
-            dependencies: ["Canvas", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: [
+                "Canvas", "Charts",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "CSV", package: "CSV.swift"),
+            ]
         ),
         .executableTarget(
             name: "reportgen",
             dependencies: [
-                "Canvas", "Pipeline",
+                "Canvas", "Charts", "Pipeline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -37,6 +46,7 @@ let package = Package(
         // Shared test helpers (golden-image comparison, fixtures); not shipped.
         .target(name: "TestSupport", dependencies: ["Canvas"], path: "Tests/TestSupport"),
         .testTarget(name: "CanvasTests", dependencies: ["Canvas", "TestSupport"], exclude: ["Snapshots"]),
+        .testTarget(name: "ChartsTests", dependencies: ["Charts", "TestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "TestSupport"]),
         .testTarget(name: "ReportgenTests", dependencies: ["TestSupport"]),
     ]

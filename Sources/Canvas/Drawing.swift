@@ -19,16 +19,23 @@ extension Renderer {
         }
         defer { g_object_unref(UnsafeMutableRawPointer(pango)) }
         configurePangoContext(pango)
-        var ctx = DrawContext(cr: cr, pango: pango, warnings: [])
+        var ctx = DrawContext(cr: cr, pango: pango)
         try drawItems(frame.items, &ctx)
-        warnings += ctx.warnings
+        if let first = ctx.uncovered.first {
+            let more = ctx.uncovered.count > 1 ? " and \(ctx.uncovered.count - 1) more text runs" : ""
+            warnings.append(RenderWarning(message:
+                "\(first)\(more) contain characters no installed font of \(ctx.families) covers; they show as boxes. "
+                + "Install one (Debian/Ubuntu: apt-get install fonts-noto-cjk) or name an installed CJK family"))
+        }
         try check(cairo_status(cr), "drawing page \(pageNumber)")
     }
 
     struct DrawContext {
         let cr: OpaquePointer
         let pango: OpaquePointer
-        var warnings: [RenderWarning]
+        /// Text runs (quoted previews) with characters no font covers, reported once per page.
+        var uncovered: [String] = []
+        var families = ""
     }
 
     private static func drawItems(_ items: [FrameItem], _ ctx: inout DrawContext) throws(CanvasError) {
@@ -85,9 +92,8 @@ extension Renderer {
         let unknown = Int(pango_layout_get_unknown_glyphs_count(layout))
         if unknown > 0 {
             let preview = t.block.text.count > 24 ? String(t.block.text.prefix(24)) + "…" : t.block.text
-            ctx.warnings.append(RenderWarning(message:
-                "\(unknown) character(s) of \"\(preview)\" are not covered by any installed font of "
-                + "\(t.block.style.families.joined(separator: ", ")) and show as boxes: install fonts-noto-cjk"))
+            ctx.uncovered.append("\"\(preview)\"")
+            ctx.families = t.block.style.families.joined(separator: ", ")
         }
         cairo_save(cr)
         cairo_translate(cr, t.origin.x, t.origin.y)

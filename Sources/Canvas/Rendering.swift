@@ -99,7 +99,7 @@ public enum Renderer {
         try draw(frame, on: surface, scale: 1, warnings: &warnings)
         cairo_surface_finish(surface)
         try check(cairo_surface_status(surface), "finishing the SVG")
-        return withExtendedLifetime(sink) { Rendered(bytes: sink.bytes, warnings: warnings) }
+        return withExtendedLifetime(sink) { Rendered(bytes: SVGIDs.renumber(sink.bytes), warnings: warnings) }
     }
 
     /// A multi-page PDF; each frame is one page of its own size. Outline entries in the frames

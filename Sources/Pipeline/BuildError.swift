@@ -1,4 +1,5 @@
 import Canvas
+import Charts
 
 /// Why a build failed, in words that name the file to fix.
 public enum BuildError: Error, CustomStringConvertible {
@@ -6,14 +7,23 @@ public enum BuildError: Error, CustomStringConvertible {
     case notUTF8(path: String, byteOffset: Int)
     case noInputs(folder: String)
     case output(CanvasError)
+    /// A problem in a user's data or spec file, at a line and field.
+    case data(path: String, line: Int?, field: String?, message: String)
+    case chart(path: String, ChartError)
+    case tooLarge(path: String, bytes: Int, limit: Int)
     case other(String)
 
     public var description: String {
         switch self {
         case .unreadable(let p, let r): return "cannot read \(p): \(r)"
         case .notUTF8(let p, let o): return "\(p): not valid UTF-8 text at byte \(o); save the file as UTF-8"
-        case .noInputs(let f): return "no .txt articles in \(f): put the source articles there or pass another folder"
+        case .noInputs(let f): return "nothing to build in \(f): add chart files (*.yaml) there or pass another --seeds folder"
         case .output(let e): return e.description
+        case .data(let p, let line, let field, let m):
+            return "\(p)\(line.map { ":\($0)" } ?? "")\(field.map { ": field \"\($0)\"" } ?? ""): \(m)"
+        case .chart(let p, let e): return "\(p): \(e.description)"
+        case .tooLarge(let p, let b, let l):
+            return "\(p): \(b) bytes is more than the \(l)-byte limit for this kind of input; split or aggregate it"
         case .other(let s): return s
         }
     }

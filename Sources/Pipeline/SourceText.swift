@@ -8,7 +8,14 @@ public struct SourceText: Sendable, Equatable {
     public var name: String { (path as NSString).lastPathComponent }
 
     /// Reads a UTF-8 file (a leading BOM is dropped); invalid bytes are an error naming the offset.
-    public static func read(_ path: String) throws(BuildError) -> SourceText {
+    public static func read(_ path: String, limit: Int = 64 * 1024 * 1024) throws(BuildError) -> SourceText {
+        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > limit {
+            throw .tooLarge(path: path, bytes: size, limit: limit)
+        }
+        var isDir: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue {
+            throw .unreadable(path: path, reason: "it is a folder, not a file")
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw .unreadable(path: path, reason: FileManager.default.fileExists(atPath: path) ? "permission denied" : "no such file")
         }

@@ -10,7 +10,7 @@ struct Reportgen: ParsableCommand {
         commandName: "reportgen",
         abstract: "Charts, timelines and printable briefings from Chinese news reports and data.",
         version: reportgenVersion,
-        subcommands: [Build.self, Fonts.self],
+        subcommands: [Build.self, ChartCommand.self, Fonts.self],
         defaultSubcommand: Build.self
     )
 
@@ -47,9 +47,9 @@ func makeLogger(quiet: Bool) -> Logger {
 
 struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Build the default output from the seed articles into the output folder.")
+        abstract: "Build everything the seeds folder describes into the output folder.")
 
-    @Option(name: .long, help: "Folder of source articles (.txt).")
+    @Option(name: .long, help: "Folder with the articles and charts/ (chart files).")
     var seeds = "seeds"
 
     @Option(name: .long, help: "Output folder.")
@@ -62,12 +62,10 @@ struct Build: ParsableCommand {
         let log = makeLogger(quiet: quiet)
         let start = Date()
         do {
-            let folder = try OutputFolder(root: out)
-            let warnings = try SampleJob.run(seedsFolder: seeds, out: folder, date: sourceDateEpoch())
-            try folder.finish()
-            for w in warnings { log.warning("\(w)") }
-            for f in folder.manifest.files { log.info("wrote \(folder.path(f.path)) (\(f.bytes) bytes)") }
-            log.info("built \(folder.manifest.files.count) files in \(Int(Date().timeIntervalSince(start) * 1000)) ms")
+            let summary = try DefaultBuild.run(seeds: seeds, out: out)
+            for f in summary.manifest.files { log.info("wrote \((out as NSString).appendingPathComponent(f.path)) (\(f.bytes) bytes)") }
+            for w in summary.warnings { log.warning("\(w)") }
+            log.info("built \(summary.manifest.files.count) files in \(Int(Date().timeIntervalSince(start) * 1000)) ms")
         } catch {
             log.error("\(error.description)")
             throw Exit.buildFailed

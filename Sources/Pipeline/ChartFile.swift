@@ -1,0 +1,181 @@
+import Charts
+import Foundation
+import Yams
+
+/// One chart as a user writes it: a YAML file naming a CSV and the chart's options.
+///
+/// ```yaml
+/// name: aksu-2015-funding        # output file stem (letters, digits, - and _)
+/// data: ../data/aksu-2015-aid.csv
+/// kind: bar
+/// orientation: horizontal
+/// title: 杭州援疆（阿克苏）2015年援建资金分项
+/// formats: [png, pdf, svg]
+/// ```
+/// Every `ChartSpec` option can be given; `categories` and `series` come from the CSV.
+public struct ChartFile: Sendable {
+    public var path: String
+    public var name: String
+    public var dataPath: String
+    public var formats: [String]
+    /// The spec with everything but categories and series filled in.
+    public var spec: ChartSpec
+
+    public init(path: String, name: String, dataPath: String, formats: [String], spec: ChartSpec) {
+        self.path = path; self.name = name; self.dataPath = dataPath; self.formats = formats; self.spec = spec
+    }
+
+    static let ownKeys: Set<String> = ["name", "data", "formats"]
+    static let specKeys: Set<String> = [
+        "kind", "title", "subtitle", "source", "valueKind", "unit", "orientation", "stacked", "sort", "valueLabels",
+        "scale", "markers", "annotations", "referenceLines", "innerRadius", "otherThreshold", "centerLabel", "size",
+        "theme", "transparent", "series",
+    ]
+
+    public static func load(_ path: String) throws(BuildError) -> ChartFile {
+        let text = try SourceText.read(path, limit: 1024 * 1024).text
+        return try parse(text, path: path)
+    }
+
+    public static func parse(_ text: String, path: String) throws(BuildError) -> ChartFile {
+        let node: Node?
+        do { node = try Yams.compose(yaml: text) } catch let e as YamlError {
+            throw .data(path: path, line: yamlLine(e), field: nil, message: "YAML syntax error: \(yamlMessage(e))")
+        } catch {
+            throw .data(path: path, line: nil, field: nil, message: "YAML syntax error: \(error)")
+        }
+        guard let map = node?.mapping else {
+            throw .data(path: path, line: 1, field: nil, message: "expected a mapping of chart options (name: …, data: …, kind: …)")
+        }
+        for (k, _) in map {
+            guard let key = k.string else { continue }
+            if !ownKeys.contains(key) && !specKeys.contains(key) {
+                let near = (ownKeys.union(specKeys)).min { editDistance($0, key) < editDistance($1, key) } ?? ""
+                throw .data(path: path, line: k.mark.map { $0.line }, field: key,
+                            message: "unknown option; did you mean \"\(near)\"?")
+            }
+        }
+        func str(_ key: String) -> (String?, Int?) {
+            guard let n = map[key] else { return (nil, nil) }
+            return (n.string, n.mark?.line)
+        }
+        let (name, nameLine) = str("name")
+        guard let name, !name.isEmpty else {
+            throw .data(path: path, line: nameLine ?? 1, field: "name", message: "missing; give the output file stem, e.g. name: funding")
+        }
+        guard name.count <= 100, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else {
+            throw .data(path: path, line: nameLine, field: "name",
+                        message: "\"\(name)\" may use only letters, digits, - and _ (it becomes a file name inside the output folder)")
+        }
+        let (data, dataLine) = str("data")
+        guard let data, !data.isEmpty else {
+            throw .data(path: path, line: dataLine ?? 1, field: "data", message: "missing; name the CSV file with the chart's numbers")
+        }
+        var formats = ["png", "pdf", "svg"]
+        if let f = map["formats"] {
+            guard let seq = f.sequence?.compactMap(\.string), !seq.isEmpty,
+                  seq.allSatisfy({ ["png", "pdf", "svg"].contains($0) }) else {
+                throw .data(path: path, line: f.mark?.line, field: "formats", message: "give a list drawn from png, pdf, svg")
+            }
+            formats = seq
+        }
+        // Decode the spec options through Codable, with empty data to be filled from the CSV.
+        var specMap = map
+        for k in ownKeys { specMap[Node(k)] = nil }
+        specMap[Node("categories")] = Node.sequence(Node.Sequence([]))
+        if specMap["series"] == nil { specMap[Node("series")] = Node.sequence(Node.Sequence([])) }
+        let spec: ChartSpec
+        do { spec = try YAMLDecoder().decode(ChartSpec.self, from: Node.mapping(specMap)) } catch let e as DecodingError {
+            let (field, why) = describe(e)
+            let line = field.flatMap { f in map[f.split(whereSeparator: { $0 == "." || $0 == "[" }).first.map(String.init) ?? f]?.mark?.line }
+            throw .data(path: path, line: line, field: field, message: why)
+        } catch {
+            throw .data(path: path, line: nil, field: nil, message: "\(error)")
+        }
+        let base = (path as NSString).deletingLastPathComponent
+        let resolved = data.hasPrefix("/") ? data : (base.isEmpty ? data : (base as NSString).appendingPathComponent(data))
+        return ChartFile(path: path, name: name, dataPath: (resolved as NSString).standardizingPath, formats: formats, spec: spec)
+    }
+
+    /// Fills categories and series from the data table; series options given in YAML (names,
+    /// colours) apply to the CSV's series columns in order.
+    public func resolvedSpec(_ table: DataTable) throws(BuildError) -> ChartSpec {
+        var s = spec
+        s.categories = table.rows.map { $0[0].trimmingCharacters(in: .whitespaces) }
+        let given = spec.series
+        var series: [Series] = []
+        for (k, col) in table.seriesColumns.enumerated() {
+            var values: [Double?] = []
+            for r in table.rows.indices { values.append(try table.number(row: r, column: col)) }
+            let opt = k < given.count ? given[k] : nil
+            let name = opt.map(\.name).flatMap { $0.isEmpty ? nil : $0 } ?? table.header[col]
+            series.append(Series(name: name, values: values, color: opt?.color))
+        }
+        guard !series.isEmpty else {
+            throw .data(path: table.path, line: 1, field: nil, message: "no number columns; after the category column give at least one column of values")
+        }
+        s.series = series
+        return s
+    }
+}
+
+private func yamlLine(_ e: YamlError) -> Int? {
+    switch e {
+    case .scanner(_, _, let mark, _), .parser(_, _, let mark, _): return mark.line
+    default: return nil
+    }
+}
+
+private func yamlMessage(_ e: YamlError) -> String {
+    switch e {
+    case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _): return "\(problem) (column \(mark.column))"
+    default: return "\(e)"
+    }
+}
+
+/// A field path and a reason a user can act on, from a Codable error.
+func describe(_ e: DecodingError) -> (String?, String) {
+    func path(_ p: [CodingKey]) -> String? {
+        let s = p.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+        return s.isEmpty ? nil : s.replacingOccurrences(of: ".[", with: "[")
+    }
+    switch e {
+    case .typeMismatch(let t, let c): return (path(c.codingPath), "expected \(typeName(t)); \(c.debugDescription)")
+    case .valueNotFound(let t, let c): return (path(c.codingPath), "missing \(typeName(t))")
+    case .keyNotFound(let k, let c): return (path(c.codingPath + [k]), "missing")
+    case .dataCorrupted(let c):
+        var why = c.debugDescription
+        if why.contains("Cannot initialize"), let last = c.codingPath.last?.stringValue {
+            why = "not an accepted value for \(last): \(allowedValues[last] ?? "see the README")"
+        }
+        return (path(c.codingPath), why)
+    @unknown default: return (nil, "\(e)")
+    }
+}
+
+private let allowedValues: [String: String] = [
+    "kind": "bar, line, area, donut, pie", "orientation": "vertical, horizontal", "sort": "none, ascending, descending",
+    "scale": "linear, log", "valueKind": "money, number, percent", "theme": "default, print, colorblind",
+]
+
+private func typeName(_ t: Any.Type) -> String {
+    switch "\(t)" {
+    case "Double", "Int": return "a number"
+    case "Bool": return "true or false"
+    case "String": return "text"
+    default: return "\(t)"
+    }
+}
+
+func editDistance(_ a: String, _ b: String) -> Int {
+    let a = Array(a), b = Array(b)
+    var prev = Array(0...b.count)
+    for i in 1...max(1, a.count) where !a.isEmpty {
+        var cur = [i] + Array(repeating: 0, count: b.count)
+        for j in 1...max(1, b.count) where !b.isEmpty {
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+        }
+        prev = cur
+    }
+    return a.isEmpty ? b.count : prev[b.count]
+}

@@ -1,0 +1,104 @@
+import Canvas
+import Charts
+import Foundation
+
+/// Renders chart files into the output folder: each chart in its formats plus a CSV of the data
+/// behind it (with provenance columns), all listed in the manifest as `kind: chart` / `data`.
+public enum ChartJob {
+    public struct Output: Sendable {
+        public var name: String
+        public var files: [(name: String, bytes: [UInt8])]
+        public var inputs: [String]
+        public var warnings: [String]
+    }
+
+    /// Lays out and encodes one chart. Pure apart from reading its inputs; safe in parallel.
+    public static func render(_ file: ChartFile, measurer: TextMeasurer) throws(BuildError) -> Output {
+        let table = try DataTable.load(file.dataPath)
+        let spec = try file.resolvedSpec(table)
+        let laid: ChartFrame
+        do { laid = try Chart.layout(spec, measurer: measurer) } catch { throw .chart(path: file.path, error) }
+        var files: [(String, [UInt8])] = []
+        var warnings = laid.warnings.map { "\(file.name): \($0)" }
+        do {
+            for f in file.formats {
+                let r: Rendered
+                switch f {
+                case "png": r = try Renderer.png(laid.frame, options: RasterOptions(dpi: laid.dpi))
+                case "svg": r = try Renderer.svg(laid.frame)
+                default: r = try Renderer.pdf([laid.frame], metadata: PDFMetadata(
+                    title: spec.title ?? file.name, subject: spec.subtitle, creator: "reportgen \(reportgenVersion)",
+                    date: sourceDateEpoch() ?? Date(timeIntervalSince1970: 0)))
+                }
+                files.append(("\(file.name).\(f)", r.bytes))
+                warnings += r.warnings.map { "\(file.name).\(f): \($0.message)" }
+            }
+        } catch {
+            throw .output(error)
+        }
+        files.append(("\(file.name).csv", csv(table)))
+        var inputs = [file.path, file.dataPath]
+        if let col = table.header.firstIndex(of: "file") {
+            inputs += Set(table.rows.map { $0[col] }.filter { !$0.isEmpty }).sorted()
+        }
+        return Output(name: file.name, files: files, inputs: inputs, warnings: warnings)
+    }
+
+    /// The chart files of a folder (`*.yaml`, `*.yml`), sorted by name.
+    public static func chartFiles(in dir: String) throws(BuildError) -> [ChartFile] {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir) else { return [] }
+        var out: [ChartFile] = []
+        for n in names.sorted() where n.hasSuffix(".yaml") || n.hasSuffix(".yml") {
+            out.append(try ChartFile.load((dir as NSString).appendingPathComponent(n)))
+        }
+        var seen: [String: String] = [:]
+        for f in out {
+            if let other = seen[f.name] {
+                throw .data(path: f.path, line: nil, field: "name", message: "\"\(f.name)\" is also the name of \(other); output files would collide")
+            }
+            seen[f.name] = f.path
+        }
+        return out
+    }
+
+    /// Renders every chart (in parallel, one measurer per worker) and writes the results in order.
+    public static func run(_ files: [ChartFile], into out: OutputFolder) throws(BuildError) -> [String] {
+        let results = ResultSlots<Output>(count: files.count)
+        DispatchQueue.concurrentPerform(iterations: files.count) { i in
+            let measurer = PangoMeasurer()
+            do throws(BuildError) { results.set(i, .success(try render(files[i], measurer: measurer))) } catch {
+                results.set(i, .failure(error))
+            }
+        }
+        var warnings: [String] = []
+        for r in results.values {
+            guard let r else { continue }
+            let o = try r.get()
+            for (name, bytes) in o.files {
+                try out.write(bytes, name: name, kind: name.hasSuffix(".csv") ? "data" : "chart", inputs: o.inputs)
+            }
+            warnings += o.warnings
+        }
+        return warnings
+    }
+
+    /// The chart's table as CSV: what was plotted and where each number came from.
+    static func csv(_ t: DataTable) -> [UInt8] {
+        func esc(_ s: String) -> String {
+            s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+                ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+        }
+        var s = t.header.map(esc).joined(separator: ",") + "\n"
+        for r in t.rows { s += r.map(esc).joined(separator: ",") + "\n" }
+        return Array(s.utf8)
+    }
+}
+
+/// Slots filled by concurrent workers, one each; read after they are done.
+final class ResultSlots<T>: @unchecked Sendable {
+    private var slots: [Result<T, BuildError>?]
+    private let lock = NSLock()
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    func set(_ i: Int, _ r: Result<T, BuildError>) { lock.lock(); slots[i] = r; lock.unlock() }
+    var values: [Result<T, BuildError>?] { lock.lock(); defer { lock.unlock() }; return slots }
+}

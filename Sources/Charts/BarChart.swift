@@ -257,7 +257,7 @@ enum BarChart {
                 thin = band.bandWidth >= lineH * 1.05 ? 1 : Int((lineH * 1.05 / band.bandWidth).rounded(.up))
             }
         }
-        let top = area.minY + titleH + valueH
+        let top = area.minY + titleH + max(valueH, lineH / 2 + 2 * s)
         let bottom = area.maxY - labelH - gap
         let axis = fittingAxis(l, l.spec, d, range: span(top, bottom), inverted: true, tickText: tickText, horizontalLabels: false)
         if !axisTitle.isEmpty { l.text(titleBlock, at: Point(area.minX, area.minY)) }
@@ -288,7 +288,11 @@ enum BarChart {
                 let cx = e.j >= 0 ? band.barStart(e.i) + (Double(e.j) + 0.5) * sub : band.center(e.i)
                 let y = e.v >= 0 ? axis.position(e.v) - gap - m.height : axis.position(e.v) + gap
                 let r = Rect(x: cx - m.width / 2, y: y, width: m.width, height: m.height)
-                if l.isFree(r) { l.text(b, at: r.origin, backing: true) }
+                // A label much wider than its bar reads as belonging to the neighbours: leave it out.
+                let room = e.j >= 0 ? sub : band.barWidth
+                if m.width <= max(room * 1.6, band.bandWidth * 0.95), l.isFree(r.insetBy(dx: -2 * s, dy: 0)) {
+                    l.text(b, at: r.origin, backing: true)
+                }
             }
         }
         for (i, c) in d.categories.enumerated() where i % thin == 0 {

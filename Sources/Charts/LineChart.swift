@@ -18,8 +18,30 @@ enum LineChart {
         return .points
     }
 
+    /// Time and numeric x values are drawn in x order, whatever order the rows came in.
+    static func sortedByX(_ spec: ChartSpec) -> ChartSpec {
+        let keys: [Double]
+        switch xAxis(spec.categories) {
+        case .time(let d): keys = d.map(\.startDay)
+        case .numeric(let n): keys = n
+        case .points: return spec
+        }
+        guard zip(keys, keys.dropFirst()).contains(where: { $0 > $1 }) else { return spec }
+        let order = keys.indices.sorted { keys[$0] == keys[$1] ? $0 < $1 : keys[$0] < keys[$1] }
+        var out = spec
+        out.categories = order.map { spec.categories[$0] }
+        out.series = spec.series.map { se in Series(name: se.name, values: order.map { se.values[$0] }, color: se.color) }
+        let position = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1, $0) })
+        out.annotations = spec.annotations?.map { a in
+            var b = a
+            b.index = position[a.index] ?? a.index
+            return b
+        }
+        return out
+    }
+
     static func draw(_ l: inout ChartLayout) throws(ChartError) {
-        let spec = l.spec, s = l.s, gap = 4 * s
+        let spec = sortedByX(l.spec), s = l.s, gap = 4 * s
         let isArea = spec.kind == .area
         guard spec.categories.count <= 20_000_000 else { throw .tooMany(what: "points", count: spec.categories.count, limit: 20_000_000) }
         if spec.scale == .log {
@@ -43,7 +65,7 @@ enum LineChart {
         let tickH = l.measure(TextBlock("0", style: l.labelStyle)).logical.height
         let showValues = spec.valueLabels ?? (spec.categories.count <= 24 && spec.series.count == 1)
         let valueH = showValues ? tickH + gap : 0
-        let top = area.minY + titleH + valueH
+        let top = area.minY + titleH + max(valueH, tickH / 2 + 2 * s)
         let bottom = area.maxY - tickH - gap
 
         // y axis: as many ticks as fit vertically.
@@ -99,7 +121,8 @@ enum LineChart {
         for (px, label) in xTicks {
             let b = TextBlock(label, style: l.labelStyle)
             let w = l.measure(b).logical.width
-            let tx = min(max(px - w / 2, area.minX), l.frame.size.width - l.pad / 2 - w)
+            // Never left of the y axis, where the lowest y tick label sits.
+            let tx = min(max(px - w / 2, x0 - 2 * s), l.frame.size.width - l.pad / 2 - w)
             guard tx > lastRight + 4 * s else { continue }
             l.frame.stroke(.line(from: Point(px, bottom), to: Point(px, bottom + 3 * s)), StrokeStyle(color: l.theme.axis, width: 0.8 * s))
             lastRight = l.text(b, at: Point(tx, bottom + gap)).maxX
@@ -110,12 +133,6 @@ enum LineChart {
             let py = y.pos(r.value)
             l.frame.stroke(.line(from: Point(x0, py), to: Point(area.maxX, py)),
                            StrokeStyle(color: l.theme.axis, width: 1 * s, dash: [4 * s, 3 * s]))
-            if let label = r.label {
-                let b = TextBlock(label, style: l.labelStyle)
-                let m = l.measure(b).logical
-                let rect = Rect(x: area.maxX - m.width, y: py - m.height - 1 * s, width: m.width, height: m.height)
-                if l.isFree(rect) { l.text(b, at: rect.origin, backing: true) }
-            }
         }
 
         // Series: decimate long ones to min/max per column (2 columns per point ≈ device pixels at 144 dpi).
@@ -166,6 +183,22 @@ enum LineChart {
                         l.frame.add(.path(c, fill: l.transparent ? .white : l.theme.background, stroke: StrokeStyle(color: color, width: 1.5 * s)))
                     }
                 }
+            }
+        }
+
+        // Reference line labels: at the right end above or below the line, else at the left end,
+        // wherever no data passes.
+        for r in spec.referenceLines ?? [] where r.value.isFinite {
+            guard let label = r.label else { continue }
+            let py = y.pos(r.value)
+            let b = TextBlock(label, style: l.labelStyle)
+            let m = l.measure(b).logical
+            let spots = [Rect(x: area.maxX - m.width, y: py - m.height - 1 * s, width: m.width, height: m.height),
+                         Rect(x: area.maxX - m.width, y: py + 1 * s, width: m.width, height: m.height),
+                         Rect(x: x0 + 4 * s, y: py - m.height - 1 * s, width: m.width, height: m.height),
+                         Rect(x: x0 + 4 * s, y: py + 1 * s, width: m.width, height: m.height)]
+            if let spot = spots.first(where: l.isClearOfData) ?? spots.first(where: l.isFree) {
+                l.text(b, at: spot.origin, backing: true)
             }
         }
 

@@ -29,13 +29,42 @@ import TestSupport
         }
     }
 
+    @Test func buildWritesTheFourSeedChartsInThreeFormats() throws {
+        let out = Tools.temporaryFolder() + "/out"
+        #expect(try Tools.run(bin, ["build", "--seeds", seeds, "--out", out, "--quiet"]).status == 0)
+        let m = try JSONSerialization.jsonObject(with: try #require(FileManager.default.contents(atPath: out + "/manifest.json"))) as? [String: Any]
+        let files = (m?["files"] as? [[String: Any]]) ?? []
+        let charts = files.filter { $0["kind"] as? String == "chart" }
+        #expect(charts.count >= 12)
+        #expect(Set(charts.compactMap { $0["format"] as? String }) == ["png", "pdf", "svg"])
+        #expect(files.contains { $0["kind"] as? String == "data" && ($0["path"] as? String)?.hasSuffix(".csv") == true })
+        let pdftotext = try #require(Tools.which("pdftotext"))
+        let text = try Tools.run(pdftotext, [out + "/aksu-2015-funding.pdf", "-"]).stdout
+        #expect(text.contains("天网工程") && text.contains("8,000") && text.contains("万元"))
+    }
+
+    @Test func chartCommandRendersACSVInEveryFormatAsked() throws {
+        let dir = Tools.temporaryFolder()
+        try "项目,资金\n天网工程,80000000\n安居富民工程,76500000\n".write(toFile: dir + "/d.csv", atomically: true, encoding: .utf8)
+        let r = try Tools.run(bin, ["chart", dir + "/d.csv", "--kind", "bar", "--horizontal", "--title", "资金",
+                                    "-o", dir + "/x.png", "-o", dir + "/x.pdf", "-o", dir + "/x.svg"])
+        #expect(r.status == 0, "\(r.stderr)")
+        for f in ["x.png", "x.pdf", "x.svg"] { #expect(FileManager.default.fileExists(atPath: dir + "/" + f)) }
+        let bad = try Tools.run(bin, ["chart", dir + "/d.csv", "-o", dir + "/x.gif"])
+        #expect(bad.status == 2 && bad.stderr.contains("x.gif"))
+        try "项目,资金\n甲,-1\n".write(toFile: dir + "/neg.csv", atomically: true, encoding: .utf8)
+        let neg = try Tools.run(bin, ["chart", dir + "/neg.csv", "--kind", "donut", "-o", dir + "/n.png"])
+        #expect(neg.status == 1 && neg.stderr.contains("甲") && neg.stderr.contains("negative"))
+        #expect(!FileManager.default.fileExists(atPath: dir + "/n.png"))
+    }
+
     @Test func buildIsReproducibleWithSourceDateEpoch() throws {
         let a = Tools.temporaryFolder() + "/out", b = Tools.temporaryFolder() + "/out"
         let env = ["SOURCE_DATE_EPOCH": "1454284800"]
         #expect(try Tools.run(bin, ["build", "--seeds", seeds, "--out", a, "--quiet"], environment: env).status == 0)
         #expect(try Tools.run(bin, ["build", "--seeds", seeds, "--out", b, "--quiet"], environment: env).status == 0)
         let ma = FileManager.default.contents(atPath: a + "/manifest.json")
-        #expect(ma != nil && ma == FileManager.default.contents(atPath: b + "/manifest.json"))
+        #expect(ma != nil && ma == FileManager.default.contents(atPath: b + "/manifest.json"), "every file's sha256 is the same")
     }
 
     @Test func anUnwritableOutputFailsWithThePathAndExitCode1() throws {

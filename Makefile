@@ -32,3 +32,14 @@ test: setup
 
 clean:
 	rm -rf .build $(OUT)
+
+# Speed, measured side by side with the matplotlib peer in one run (see BENCHMARKS.md).
+PEER_PY := .venv-peers/bin/python
+$(PEER_PY):
+	python3 -m venv .venv-peers
+	$(PEER_PY) -m pip install -q -r ../shared/bench/peers/requirements.txt
+
+.PHONY: bench
+bench: setup $(PEER_PY)
+	swift build -c release --product reportgen-bench
+	.build/release/reportgen-bench --runs 20 --peer-python $(PEER_PY) --markdown BENCHMARKS.md

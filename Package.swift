@@ -43,6 +43,8 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // `make bench`: our charts and the matplotlib peer timed in one run.
+        .executableTarget(name: "reportgen-bench", dependencies: ["Canvas", "Charts", "Pipeline"]),
         // Shared test helpers (golden-image comparison, fixtures); not shipped.
         .target(name: "TestSupport", dependencies: ["Canvas"], path: "Tests/TestSupport"),
         .testTarget(name: "CanvasTests", dependencies: ["Canvas", "TestSupport"], exclude: ["Snapshots"]),

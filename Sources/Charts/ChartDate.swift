@@ -17,16 +17,51 @@ public struct ChartDate: Sendable, Hashable, Codable, Comparable, CustomStringCo
     public var precision: Precision { day != nil ? .day : month != nil ? .month : .year }
 
     /// `YYYY`, `YYYY-MM`, `YYYY-MM-DD` (also with `/` or `.`), or `YYYY年M月D日` forms.
-    /// Rejects impossible dates such as `2015-13` or `0000-00`.
+    /// Rejects impossible dates such as `2015-13` or `0000-00`. Works on UTF-8 bytes: a line
+    /// chart parses every x value, a million of them for a long series.
     public init?(parsing raw: String) {
-        var s = raw.trimmingCharacters(in: .whitespaces)
-        for (a, b) in [("年", "-"), ("月", "-"), ("日", ""), ("/", "-"), (".", "-")] { s = s.replacingOccurrences(of: a, with: b) }
-        while s.hasSuffix("-") { s.removeLast() }
-        let parts = s.split(separator: "-", omittingEmptySubsequences: false)
-        guard (1...3).contains(parts.count), parts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
-              parts[0].count == 4, let y = Int(parts[0]), y >= 1 else { return nil }
-        let m = parts.count > 1 ? Int(parts[1]) : nil
-        let d = parts.count > 2 ? Int(parts[2]) : nil
+        var parts: [Int] = []
+        var digits = 0, value = 0, firstDigits = 0
+        var pendingSeparator = false
+        var bytes = Array(raw.utf8)[...]
+        while bytes.first == 0x20 { bytes = bytes.dropFirst() }
+        while bytes.last == 0x20 { bytes = bytes.dropLast() }
+        var i = bytes.startIndex
+        func close() -> Bool {
+            guard digits > 0, digits <= 4, parts.count < 3 else { return false }
+            if parts.isEmpty { firstDigits = digits }
+            parts.append(value); digits = 0; value = 0
+            return true
+        }
+        while i < bytes.endIndex {
+            let b = bytes[i]
+            if b >= 0x30 && b <= 0x39 {
+                if pendingSeparator && digits > 0 { return nil }
+                value = value * 10 + Int(b - 0x30); digits += 1; pendingSeparator = false
+                i += 1
+            } else if b == 0x2D || b == 0x2F || b == 0x2E {  // - / .
+                guard close() else { return nil }
+                pendingSeparator = true
+                i += 1
+            } else if i + 2 < bytes.endIndex {
+                // 年 E5 B9 B4, 月 E6 9C 88, 日 E6 97 A5
+                let c = (bytes[i], bytes[i + 1], bytes[i + 2])
+                if c == (0xE5, 0xB9, 0xB4) || c == (0xE6, 0x9C, 0x88) {
+                    guard close() else { return nil }
+                } else if c == (0xE6, 0x97, 0xA5) {
+                    guard close(), i + 3 == bytes.endIndex else { return nil }
+                } else { return nil }
+                pendingSeparator = false
+                i += 3
+            } else {
+                return nil
+            }
+        }
+        if digits > 0 { guard close() else { return nil } }
+        guard (1...3).contains(parts.count), firstDigits == 4, parts[0] >= 1 else { return nil }
+        let y = parts[0]
+        let m = parts.count > 1 ? parts[1] : nil
+        let d = parts.count > 2 ? parts[2] : nil
         if let m, !(1...12).contains(m) { return nil }
         if let d, let m, !(1...Self.daysIn(year: y, month: m)).contains(d) { return nil }
         self.init(year: y, month: m, day: d)

@@ -117,7 +117,9 @@ struct ChartLayout {
     static func validate(_ spec: ChartSpec) throws(ChartError) {
         let name = spec.title ?? spec.kind.rawValue + " chart"
         guard !spec.categories.isEmpty, !spec.series.isEmpty else { throw .noData(chart: name) }
-        guard spec.categories.count <= 2000 else { throw .tooMany(what: "categories", count: spec.categories.count, limit: 2000) }
+        let isLine = spec.kind == .line || spec.kind == .area
+        let limit = isLine ? 20_000_000 : 2000
+        guard spec.categories.count <= limit else { throw .tooMany(what: isLine ? "points" : "categories", count: spec.categories.count, limit: limit) }
         guard spec.series.count <= 50 else { throw .tooMany(what: "series", count: spec.series.count, limit: 50) }
         if spec.kind != .line && spec.kind != .area {
             var seen = Set<String>()

@@ -11,22 +11,33 @@ enum LineChart {
     }
 
     static func xAxis(_ cats: [String]) -> XAxis {
-        let dates = cats.compactMap(ChartDate.init(parsing:))
+        var dates: [ChartDate] = []
+        dates.reserveCapacity(cats.count)
+        for c in cats {
+            guard let d = ChartDate(parsing: c) else { break }
+            dates.append(d)
+        }
         if dates.count == cats.count { return .time(dates) }
-        let nums = cats.compactMap { Double($0.trimmingCharacters(in: .whitespaces)) }.filter(\.isFinite)
+        var nums: [Double] = []
+        nums.reserveCapacity(cats.count)
+        for c in cats {
+            guard let v = Double(c) ?? Double(c.trimmingCharacters(in: .whitespaces)), v.isFinite else { break }
+            nums.append(v)
+        }
         if nums.count == cats.count { return .numeric(nums) }
         return .points
     }
 
     /// Time and numeric x values are drawn in x order, whatever order the rows came in.
-    static func sortedByX(_ spec: ChartSpec) -> ChartSpec {
+    static func sortedByX(_ spec: ChartSpec) -> (ChartSpec, XAxis) {
+        let axis = xAxis(spec.categories)
         let keys: [Double]
-        switch xAxis(spec.categories) {
+        switch axis {
         case .time(let d): keys = d.map(\.startDay)
         case .numeric(let n): keys = n
-        case .points: return spec
+        case .points: return (spec, axis)
         }
-        guard zip(keys, keys.dropFirst()).contains(where: { $0 > $1 }) else { return spec }
+        guard zip(keys, keys.dropFirst()).contains(where: { $0 > $1 }) else { return (spec, axis) }
         let order = keys.indices.sorted { keys[$0] == keys[$1] ? $0 < $1 : keys[$0] < keys[$1] }
         var out = spec
         out.categories = order.map { spec.categories[$0] }
@@ -37,13 +48,17 @@ enum LineChart {
             b.index = position[a.index] ?? a.index
             return b
         }
-        return out
+        switch axis {
+        case .time(let d): return (out, .time(order.map { d[$0] }))
+        case .numeric(let n): return (out, .numeric(order.map { n[$0] }))
+        case .points: return (out, axis)
+        }
     }
 
     static func draw(_ l: inout ChartLayout) throws(ChartError) {
-        let spec = sortedByX(l.spec), s = l.s, gap = 4 * s
+        let (spec, xKind) = sortedByX(l.spec)
+        let s = l.s, gap = 4 * s
         let isArea = spec.kind == .area
-        guard spec.categories.count <= 20_000_000 else { throw .tooMany(what: "points", count: spec.categories.count, limit: 20_000_000) }
         if spec.scale == .log {
             for se in spec.series {
                 for (i, v) in se.values.enumerated() where (v ?? 1) <= 0 {
@@ -87,7 +102,7 @@ enum LineChart {
         // x positions and ticks.
         var xs: [Double] = []
         var xTicks: [(Double, String)] = []
-        switch xAxis(spec.categories) {
+        switch xKind {
         case .time(let dates):
             let days = dates.map(\.startDay)
             let dom = (days.min() ?? 0)...(days.max() ?? 1)
@@ -224,7 +239,7 @@ enum LineChart {
                 continue
             }
             let p = Point(xs[a.index], y.pos(v))
-            let aStyle = l.theme.style(l.theme.labelSize, s, weight: .medium)
+            let aStyle = l.theme.style(l.theme.labelSize, s)  // regular: each extra weight is another font subset in every PDF
             let natural = l.measure(TextBlock(a.text, style: aStyle)).logical.width
             let maxW = (x1 - x0) * 0.45
             let b = TextBlock(a.text, style: aStyle, width: natural > maxW ? maxW : nil, maxLines: 2)

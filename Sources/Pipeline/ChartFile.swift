@@ -101,7 +101,10 @@ public struct ChartFile: Sendable {
     /// colours) apply to the CSV's series columns in order.
     public func resolvedSpec(_ table: DataTable) throws(BuildError) -> ChartSpec {
         var s = spec
-        s.categories = table.rows.map { $0[0].trimmingCharacters(in: .whitespaces) }
+        s.categories = table.rows.map { row in
+            let c = row[0]
+            return c.first == " " || c.last == " " ? c.trimmingCharacters(in: .whitespaces) : c
+        }
         let given = spec.series
         var series: [Series] = []
         for (k, col) in table.seriesColumns.enumerated() {

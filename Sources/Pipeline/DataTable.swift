@@ -60,7 +60,9 @@ public struct DataTable: Sendable, Equatable {
 
     /// Reads a number cell: `8000`, `8,000`, `1.5e6`, `-3`; empty is `nil` (a gap).
     public func number(row: Int, column: Int) throws(BuildError) -> Double? {
-        let raw = rows[row][column].trimmingCharacters(in: .whitespaces)
+        let cell = rows[row][column]
+        if let v = Double(cell), v.isFinite { return v }  // the common case, without Foundation
+        let raw = cell.trimmingCharacters(in: .whitespaces)
         if raw.isEmpty { return nil }
         let cleaned = raw.replacingOccurrences(of: ",", with: "").replacingOccurrences(of: "，", with: "")
         guard let v = Double(cleaned), v.isFinite else {

@@ -1,0 +1,160 @@
+// reportgen-bench: times reportgen's charts in-process and, in the same run, the matplotlib
+// peer from ../shared/bench/peers, then prints medians and ratios (and writes BENCHMARKS.md).
+//
+//   swift run -c release reportgen-bench [--runs 20] [--peer-python .venv-peers/bin/python]
+//                                        [--peers DIR] [--markdown BENCHMARKS.md]
+import Canvas
+import Charts
+import Foundation
+import Pipeline
+
+struct Options {
+    var runs = 20
+    var peerPython: String?
+    var peers = "../shared/bench/peers"
+    var markdown: String?
+    var seeds = "seeds"
+
+    init(_ args: [String]) {
+        var i = 1
+        func next() -> String? { i += 1; return i < args.count ? args[i] : nil }
+        while i < args.count {
+            switch args[i] {
+            case "--runs": runs = next().flatMap(Int.init) ?? runs
+            case "--peer-python": peerPython = next()
+            case "--peers": peers = next() ?? peers
+            case "--markdown": markdown = next()
+            case "--seeds": seeds = next() ?? seeds
+            default: FileHandle.standardError.write(Data("unknown option \(args[i])\n".utf8)); exit(2)
+            }
+            i += 1
+        }
+    }
+}
+
+func median(_ xs: [Double]) -> Double {
+    let s = xs.sorted()
+    return s.isEmpty ? .nan : s.count % 2 == 1 ? s[s.count / 2] : (s[s.count / 2 - 1] + s[s.count / 2]) / 2
+}
+
+/// Median wall time of `body` in milliseconds, after two untimed warm-up runs.
+func time(_ runs: Int, _ body: () throws -> Void) rethrows -> Double {
+    for _ in 0..<2 { try body() }
+    var t: [Double] = []
+    for _ in 0..<runs {
+        let t0 = DispatchTime.now().uptimeNanoseconds
+        try body()
+        t.append(Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e6)
+    }
+    return median(t)
+}
+
+let opt = Options(CommandLine.arguments)
+let tmp = NSTemporaryDirectory() + "reportgen-bench-\(getpid())"
+try? FileManager.default.createDirectory(atPath: tmp, withIntermediateDirectories: true)
+defer { try? FileManager.default.removeItem(atPath: tmp) }
+
+// Our three seed charts that match the peer's bar, line and donut (same 1600x1000 px / 576x360 pt).
+let chartFiles = try ChartJob.chartFiles(in: opt.seeds + "/charts")
+let mapping = ["bar": "aksu-2015-funding", "line": "aksu-2015-ecommerce", "pie": "aksu-2015-shares"]
+var ours: [String: Double] = [:]
+let measurer = PangoMeasurer()
+for (peerName, file) in mapping.sorted(by: { $0.key < $1.key }) {
+    guard let cf = chartFiles.first(where: { $0.name == file }) else { continue }
+    let spec = try cf.resolvedSpec(try DataTable.load(cf.dataPath))
+    for fmt in ["png", "pdf", "svg"] {
+        // One render = layout + draw + encode + write the file, as the peer's savefig does.
+        ours["\(peerName).\(fmt)"] = try time(opt.runs) {
+            let laid = try Chart.layout(spec, measurer: measurer)
+            try Renderer.write([laid.frame], to: "\(tmp)/\(file).\(fmt)", raster: RasterOptions(dpi: laid.dpi),
+                               metadata: PDFMetadata(date: Date(timeIntervalSince1970: 0)))
+        }
+    }
+}
+
+// Whole default build (all charts, all formats, data CSVs, manifest) in-process.
+let buildMs = try time(max(3, opt.runs / 4)) { _ = try DefaultBuild.run(seeds: opt.seeds, out: tmp + "/out") }
+
+// Line chart cost against the number of points (PNG, decimated).
+var scaling: [(Int, Double)] = []
+for n in [1_000, 10_000, 100_000, 1_000_000] {
+    // A random walk, as the peer's mpl_scale.py draws.
+    var state: UInt64 = 7, walk = 0.0
+    let values: [Double?] = (0..<n).map { _ in
+        state = state &* 6364136223846793005 &+ 1442695040888963407
+        walk += Double(state >> 33) / Double(1 << 31) - 0.5
+        return walk
+    }
+    let spec = ChartSpec(kind: .line, title: "\(n) points", categories: (0..<n).map(String.init),
+                         series: [Series(name: "s", values: values)], valueKind: .number, valueLabels: false, markers: false)
+    scaling.append((n, try time(n >= 1_000_000 ? 3 : 5) {
+        let laid = try Chart.layout(spec, measurer: measurer)
+        _ = try Renderer.png(laid.frame, options: RasterOptions(dpi: laid.dpi))
+    }))
+}
+
+/// Runs a peer script and returns its standard output lines (empty when it failed).
+func runPeer(_ py: String, _ args: [String]) throws -> [Substring] {
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: py)
+    p.arguments = args
+    let pipe = Pipe()
+    p.standardOutput = pipe
+    p.standardError = FileHandle.standardError
+    try p.run()
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    p.waitUntilExit()
+    return p.terminationStatus == 0 ? String(decoding: data, as: UTF8.self).split(separator: "\n") : []
+}
+
+// The peer, in the same run.
+var peer: [String: Double] = [:]
+var peerScale: [Int: Double] = [:]
+var peerNote = "peer not run (pass --peer-python)"
+if let py = opt.peerPython {
+    let work = tmp + "/peers"
+    try? FileManager.default.copyItem(atPath: opt.peers, toPath: work)  // the peers write into their own out/
+    for line in try runPeer(py, [work + "/mpl_charts.py", "--bench", String(opt.runs)]) {
+        let f = line.split(separator: " ", omittingEmptySubsequences: true)
+        if f.count >= 5, f[4] == "ms", let ms = Double(f[3]) { peer["\(f[1]).\(f[2])"] = ms }
+    }
+    for line in try runPeer(py, [work + "/mpl_scale.py", "--reps", "3"]) {
+        // "matplotlib Agg (default) line N=   1000: median 0.123 s (...)"
+        guard let nPart = line.split(separator: "N=").last, let colon = nPart.firstIndex(of: ":"),
+              let n = Int(nPart[..<colon].trimmingCharacters(in: .whitespaces)),
+              let medPart = line.split(separator: "median ").last?.split(separator: " ").first, let sec = Double(medPart) else { continue }
+        peerScale[n] = sec * 1000
+    }
+    peerNote = peer.isEmpty ? "peer failed (see stderr)" : "matplotlib (Agg), mpl_charts.py --bench \(opt.runs) and mpl_scale.py --reps 3"
+}
+
+var lines: [String] = []
+lines.append("| chart | format | reportgen ms | matplotlib ms | speed-up |")
+lines.append("|---|---|---:|---:|---:|")
+for name in ["bar", "line", "pie", "timeline"] {
+    for fmt in ["png", "pdf", "svg"] {
+        let k = "\(name).\(fmt)"
+        let o = ours[k], m = peer[k]
+        let ratio = (o != nil && m != nil) ? String(format: "%.1fx", m! / o!) : "—"
+        lines.append("| \(name) | \(fmt) | \(o.map { String(format: "%.1f", $0) } ?? "— (not built yet)") | \(m.map { String(format: "%.1f", $0) } ?? "—") | \(ratio) |")
+    }
+}
+var out = "reportgen \(reportgenVersion) chart benchmark, median of \(opt.runs) runs, 1600x1000 px PNG / 576x360 pt PDF and SVG\n"
+out += "peer: \(peerNote)\n\n" + lines.joined(separator: "\n") + "\n\n"
+out += String(format: "whole default build in-process (%d files): %.1f ms\n\n", (try? DefaultBuild.run(seeds: opt.seeds, out: tmp + "/out").manifest.files.count) ?? 0, buildMs)
+out += "| line chart points (random walk) | reportgen PNG ms | matplotlib PNG ms | speed-up |\n|---:|---:|---:|---:|\n"
+out += scaling.map { n, ms in
+    let m = peerScale[n]
+    return "| \(n) | \(String(format: "%.1f", ms)) | \(m.map { String(format: "%.1f", $0) } ?? "—") | \(m.map { String(format: "%.1fx", $0 / ms) } ?? "—") |"
+}.joined(separator: "\n") + "\n"
+print(out)
+if let md = opt.markdown {
+    var host = [UInt8](repeating: 0, count: 256)
+    gethostname(&host, 255)
+    let cpu = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8))?.split(separator: "\n")
+        .first { $0.hasPrefix("model name") }?.split(separator: ":").last?.trimmingCharacters(in: .whitespaces) ?? "unknown CPU"
+    let doc = "# Benchmarks\n\nMeasured by `make bench` on \(ISO8601DateFormatter().string(from: Date())), "
+        + "\(ProcessInfo.processInfo.activeProcessorCount) cores, \(cpu). Machines are noisy: compare ratios from one run.\n\n"
+        + "Command: `swift run -c release reportgen-bench --runs \(opt.runs) --peer-python .venv-peers/bin/python --markdown BENCHMARKS.md`\n\n```\n" + out + "```\n"
+    try doc.write(toFile: md, atomically: true, encoding: .utf8)
+}

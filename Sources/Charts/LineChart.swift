@@ -148,6 +148,7 @@ enum LineChart {
             let py = y.pos(r.value)
             l.frame.stroke(.line(from: Point(x0, py), to: Point(area.maxX, py)),
                            StrokeStyle(color: l.theme.axis, width: 1 * s, dash: [4 * s, 3 * s]))
+            l.segments.append((Point(x0, py), Point(area.maxX, py)))
         }
 
         // Series: decimate long ones to min/max per column (2 columns per point ≈ device pixels at 144 dpi).
@@ -251,12 +252,19 @@ enum LineChart {
                                Point(p.x + 8 * s, p.y + d), Point(p.x - m.width - 8 * s, p.y + d)]
             }
             let rects = candidates.map { Rect(x: $0.x, y: $0.y, width: m.width, height: m.height) }
-            guard let o = rects.first(where: { l.isClearOfData($0.insetBy(dx: -2 * s, dy: -2 * s)) }) ?? rects.first(where: l.isFree) else {
+            // The leader from the point to the label must not cut through another label either.
+            func leader(_ o: Rect) -> (Point, Point) { (p, Point(min(max(p.x, o.minX), o.maxX), o.minY > p.y ? o.minY : o.maxY)) }
+            func leaderClear(_ o: Rect) -> Bool {
+                let (a, b) = leader(o)
+                return !l.placed.contains { segmentHits(a, b, $0.insetBy(dx: 0.5, dy: 0.5)) }
+            }
+            guard let o = rects.first(where: { l.isClearOfData($0.insetBy(dx: -2 * s, dy: -2 * s)) && leaderClear($0) })
+                ?? rects.first(where: { l.isFree($0) && leaderClear($0) }) ?? rects.first(where: l.isFree) else {
                 l.warnings.append("annotation \"\(a.text)\" found no free place; skipped")
                 continue
             }
-            let anchorY = o.minY > p.y ? o.minY : o.maxY
-            l.frame.stroke(.line(from: p, to: Point(min(max(p.x, o.minX), o.maxX), anchorY)), StrokeStyle(color: l.theme.axis, width: 0.8 * s))
+            let (la, lb) = leader(o)
+            l.frame.stroke(.line(from: la, to: lb), StrokeStyle(color: l.theme.axis, width: 0.8 * s))
             l.text(b, at: o.origin, backing: true)
         }
     }

@@ -23,13 +23,15 @@ let package = Package(
             providers: [.apt(["libcairo2-dev", "libpango1.0-dev", "zlib1g-dev"])]
         ),
         .target(name: "Canvas", dependencies: ["CCairo"]),
+        // Facts from Chinese text: decoding, normalisation, money/dates/counts with provenance. Foundation only.
+        .target(name: "Extraction"),
         // Chart specs in, frames out: scales, number formats, axes, legends, bar/line/donut.
         .target(name: "Charts", dependencies: ["Canvas"]),
         // Builds reports: inputs -> frames -> files in out/, atomically, with a manifest.
         .target(
             name: "Pipeline",
             dependencies: [
-                "Canvas", "Charts",
+                "Canvas", "Charts", "Extraction",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "CSV", package: "CSV.swift"),
@@ -38,7 +40,7 @@ let package = Package(
         .executableTarget(
             name: "reportgen",
             dependencies: [
-                "Canvas", "Charts", "Pipeline",
+                "Canvas", "Charts", "Extraction", "Pipeline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -49,6 +51,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["Canvas"], path: "Tests/TestSupport"),
         .testTarget(name: "CanvasTests", dependencies: ["Canvas", "TestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "TestSupport"], exclude: ["Snapshots"]),
+        .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "TestSupport"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "TestSupport"]),
         .testTarget(name: "ReportgenTests", dependencies: ["TestSupport"]),
     ]

@@ -1,0 +1,218 @@
+import Foundation
+
+/// Reads money, dates and counts from one Chinese article, each with its provenance.
+public struct Extractor: Sendable {
+    /// Overrides the date found in the text (`--reference-date`).
+    public var referenceDate: ReferenceDate?
+
+    public init(referenceDate: ReferenceDate? = nil) { self.referenceDate = referenceDate }
+
+    /// Reads, decodes and extracts a file.
+    public func extract(file path: String) throws -> DocumentFacts {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ExtractionError.unreadable(path)
+        }
+        let (text, enc) = try TextDecoder.decode([UInt8](data), file: path)
+        var facts = extract(text: text, path: path)
+        facts.encoding = enc.rawValue
+        return facts
+    }
+
+    public func extract(text: String, path: String) -> DocumentFacts {
+        let doc = (path as NSString).lastPathComponent
+        let n = NormalizedText(text)
+        let t = n.text
+        var warnings: [String] = []
+        let (ref, note) = referenceDate.map { ($0, "given with --reference-date") } ?? Self.findReferenceDate(n)
+        let reference: ReferenceDate
+        if let ref { reference = ref } else {
+            reference = ReferenceDate(year: 2000)
+            warnings.append("\(doc): no date line or year found; relative dates (今年, 去年) cannot be resolved reliably. Pass --reference-date YYYY-MM-DD")
+        }
+        if ref != nil, referenceDate == nil, reference.month == nil {
+            warnings.append("\(doc): no date line; reference year \(reference.year) inferred from the years the text names (\(note)). Pass --reference-date to set it")
+        }
+        let sentences = Sentences.split(t)
+        let dates = DateRecognizer(t: t, ref: reference)
+        let quantities = QuantityRecognizer(t: t)
+        var out = DocumentFacts(doc: doc, path: path, referenceDate: ref?.description, referenceDateNote: note, encoding: "UTF-8",
+                                money: [], dates: [], counts: [], warnings: warnings)
+        for (si, s) in sentences.enumerated() {
+            let sentenceText = t.string(s)
+            let previous = si > 0 ? t.string(sentences[si - 1]) : ""
+            func provenance(_ r: Range<Int>) -> Provenance {
+                let src = n.sourceRange(r)
+                return Provenance(file: doc, start: src.lowerBound, end: src.upperBound, text: n.sourceString(src), sentence: sentenceText)
+            }
+            let found = dates.sentence(s)
+            for d in found {
+                let clause = Self.clause(t, around: d.range, in: s)
+                let milestone = Self.isMilestone(d, clause: clause, sentence: sentenceText)
+                out.dates.append(DateFact(
+                    resolved: d.resolved, resolvedEnd: d.resolvedEnd, precision: d.precision, modifier: d.modifier,
+                    milestone: milestone, event: Self.eventLabel(t, d.range, s), category: Lexicon.category(of: sentenceText),
+                    source: provenance(d.range)))
+            }
+            for q in quantities.sentence(s, skipping: found.map(\.range)) {
+                switch q {
+                case .money(let m):
+                    let clause = Self.clause(t, around: m.range, in: s)
+                    out.money.append(MoneyFact(
+                        valueYuan: m.value, lowYuan: m.low, highYuan: m.high, approx: m.approx,
+                        kind: Lexicon.moneyKind(clause: clause, sentence: sentenceText),
+                        category: Lexicon.category(of: clause + sentenceText),
+                        subject: Self.subject(t, m.range, s, previous: previous), source: provenance(m.range)))
+                case .count(let c):
+                    out.counts.append(CountFact(
+                        value: c.value, unit: c.unit, approx: c.approx, category: Lexicon.category(of: sentenceText),
+                        subject: Self.subject(t, c.range, s, previous: previous), source: provenance(c.range)))
+                }
+            }
+        }
+        return out
+    }
+
+    // MARK: - Reference date
+
+    /// A date line (`时间:2020-10-28 16:33`, `发布日期：2020年10月28日`, `16.07.2016 04:38`) near the
+    /// top; otherwise the latest year the text names outside plans and targets.
+    static func findReferenceDate(_ n: NormalizedText) -> (ReferenceDate?, String) {
+        let t = n.text
+        let head = min(t.count, 600)
+        for i in 0..<head where isDigit(t[i]) && (i == 0 || !isDigit(t[i - 1])) {
+            // ISO date followed by a clock time, or after a 时间/日期 label.
+            let labelled = ["时间", "日期", "发布"].contains { w in
+                (max(0, i - 6)..<i).contains { t.has(scalars(w), at: $0) }
+            }
+            if let d = isoDate(t, i), labelled || (d.end < t.count && t[d.end] == " " && d.end + 3 < t.count && isDigit(t[d.end + 1])) {
+                return (ReferenceDate(year: d.y, month: d.m, day: d.d), "date line")
+            }
+            if labelled, let m = DateRecognizer(t: t, ref: ReferenceDate(year: 2000)).match(at: i, limit: t.count, carry: nil), m.day != nil {
+                return (ReferenceDate(year: m.year, month: m.month, day: m.day), "date line")
+            }
+            // 16.07.2016 04:38 (day.month.year, as some sites print it)
+            if let (d, j) = twoDigits(t, i), j < t.count, t[j] == ".", let (mo, k) = twoDigits(t, j + 1), k < t.count, t[k] == ".",
+               k + 4 < t.count, let y = Int(t.string((k + 1)..<(k + 5))), (1900...2100).contains(y), (1...12).contains(mo), (1...31).contains(d) {
+                return (ReferenceDate(year: y, month: mo, day: d), "date line")
+            }
+        }
+        var years: [Int] = []
+        let targets = ["到", "至", "预计", "计划", "力争", "争取", "目标", "前", "截至"].map(scalars)
+        for i in 0..<max(0, t.count - 4) where isDigit(t[i]) && (i == 0 || !isDigit(t[i - 1])) {
+            guard (0..<4).allSatisfy({ isDigit(t[i + $0]) }), i + 4 < t.count, t[i + 4] == "年",
+                  let y = Int(t.string(i..<(i + 4))), (1900...2100).contains(y) else { continue }
+            if targets.contains(where: { i - $0.count >= 0 && t.has($0, at: i - $0.count) }) { continue }
+            years.append(y)
+        }
+        if let y = years.max() { return (ReferenceDate(year: y), "latest year named: \(y)") }
+        return (nil, "none found")
+    }
+
+    static func isoDate(_ t: [Unicode.Scalar], _ i: Int) -> (y: Int, m: Int, d: Int, end: Int)? {
+        guard i + 10 <= t.count, let y = Int(t.string(i..<(i + 4))), t[i + 4] == "-" || t[i + 4] == "/",
+              let (m, j) = twoDigits(t, i + 5), j < t.count, t[j] == t[i + 4], let (d, k) = twoDigits(t, j + 1),
+              (1...12).contains(m), (1...31).contains(d), (1900...2100).contains(y) else { return nil }
+        return (y, m, d, k)
+    }
+
+    static func twoDigits(_ t: [Unicode.Scalar], _ i: Int) -> (Int, Int)? {
+        var j = i, v = 0
+        while j < t.count, j - i < 2, isDigit(t[j]) { v = v * 10 + Int(t[j].value - 48); j += 1 }
+        return j > i ? (v, j) : nil
+    }
+
+    // MARK: - Context
+
+    static let clauseMarks: Set<Unicode.Scalar> = ["，", ",", "；", ";", "：", ":", "。", "！", "？", "!", "?"]
+
+    /// The clause (between commas) around `r`, within sentence `s`.
+    static func clause(_ t: [Unicode.Scalar], around r: Range<Int>, in s: Range<Int>) -> String {
+        var a = r.lowerBound
+        while a > s.lowerBound, !clauseMarks.contains(t[a - 1]) { a -= 1 }
+        var b = r.upperBound
+        while b < s.upperBound, !clauseMarks.contains(t[b]) { b += 1 }
+        return t.string(a..<b)
+    }
+
+    static func isMilestone(_ d: DateMatch, clause: String, sentence: String) -> Bool {
+        if d.modifier == "截至" || d.modifier == "以来" { return false }
+        if Lexicon.statisticWords.contains(where: { clause.contains(String(String.UnicodeScalarView($0))) }) { return false }
+        let verbs = Lexicon.eventVerbs.map { String(String.UnicodeScalarView($0)) }
+        let precise = d.precision != "year" && d.precision != "year-h1" && d.precision != "year-h2"
+        if precise { return verbs.contains { sentence.contains($0) } }
+        return verbs.contains { clause.contains($0) }
+    }
+
+    /// A short label for the happening a date names: its clause without the date, and the next
+    /// clause when the date stands alone (`2015年6月，…电子商务产业园正式开园`).
+    static func eventLabel(_ t: [Unicode.Scalar], _ r: Range<Int>, _ s: Range<Int>) -> String {
+        var a = r.lowerBound
+        while a > s.lowerBound, !clauseMarks.contains(t[a - 1]) { a -= 1 }
+        var b = r.upperBound
+        while b < s.upperBound, !clauseMarks.contains(t[b]) { b += 1 }
+        var label = t.string(a..<r.lowerBound) + t.string(r.upperBound..<b)
+        if label.trimmingCharacters(in: .whitespaces).count < 4, b < s.upperBound {
+            var c = b + 1
+            while c < s.upperBound, !clauseMarks.contains(t[c]) { c += 1 }
+            label += t.string((b + 1)..<c)
+        }
+        return trimLabel(label, 28)
+    }
+
+    static let demonstratives = ["这项", "该项", "此项", "这一", "该", "这些", "此"].map(scalars)
+
+    /// What an amount or count is about: the words after 用于, the clause around it, or, for
+    /// `这项工程共投入…`, the project named in the previous sentence.
+    static func subject(_ t: [Unicode.Scalar], _ r: Range<Int>, _ s: Range<Int>, previous: String) -> String {
+        let clause = Self.clause(t, around: r, in: s)
+        if let range = clause.range(of: "用于") {
+            return trimLabel(String(clause[range.upperBound...]), 24)
+        }
+        var a = r.lowerBound
+        while a > s.lowerBound, !clauseMarks.contains(t[a - 1]) { a -= 1 }
+        if demonstratives.contains(where: { t.has($0, at: a) }) || (a == s.lowerBound && demonstratives.contains(where: { t.has($0, at: s.lowerBound) })) {
+            if let name = lastProjectName(previous) { return name }
+        }
+        let before = t.string(a..<r.lowerBound), after = t.string(r.upperBound..<Self.clauseEnd(t, r, s))
+        let joined = (before + after).replacingOccurrences(of: "共", with: "")
+        return trimLabel(joined, 24)
+    }
+
+    static func clauseEnd(_ t: [Unicode.Scalar], _ r: Range<Int>, _ s: Range<Int>) -> Int {
+        var b = r.upperBound
+        while b < s.upperBound, !clauseMarks.contains(t[b]) { b += 1 }
+        return b
+    }
+
+    /// The last quoted name (“天网工程”) or word ending in 工程/项目/计划 in a sentence.
+    static func lastProjectName(_ s: String) -> String? {
+        var found: String?
+        var cur: String?
+        for ch in s {
+            if ch == "“" { cur = "" } else if ch == "”" { if let c = cur, !c.isEmpty { found = c }; cur = nil } else if cur != nil { cur?.append(ch) }
+        }
+        if let f = found { return f }
+        for suffix in ["工程", "项目", "计划"] {
+            if let r = s.range(of: suffix, options: .backwards) {
+                let head = s[..<r.lowerBound].suffix(6)
+                return String(head) + suffix
+            }
+        }
+        return nil
+    }
+
+    static func trimLabel(_ s: String, _ max: Int) -> String {
+        var x = s.trimmingCharacters(in: CharacterSet(charactersIn: " 　,，、。:：;；\"“”的了"))
+        for lead in ["共", "累计", "投入", "安排", "达到", "达", "约", "有", "为"] where x.hasPrefix(lead) && x.count > lead.count + 2 {
+            x = String(x.dropFirst(lead.count))
+        }
+        return x.count > max ? String(x.prefix(max)) + "…" : x
+    }
+}
+
+public enum ExtractionError: Error, CustomStringConvertible {
+    case unreadable(String)
+    public var description: String {
+        switch self { case .unreadable(let p): return "cannot read \(p): no such file or permission denied" }
+    }
+}

@@ -1,0 +1,72 @@
+/// Words the recognisers look for, as scalar arrays. General Chinese news vocabulary only:
+/// nothing here names a seed article's people, places or projects.
+enum Lexicon {
+    static func w(_ list: [String]) -> [[Unicode.Scalar]] { list.map(scalars) }
+
+    /// Measure words after a count, longest first where one is a prefix of another.
+    static let measures = w([
+        "平方公里", "平方米", "立方米", "公里", "千米", "公顷", "人次", "台次", "场次", "批次", "架次", "户次", "车次",
+        "周年", "大类", "个人", "名", "人", "位", "家", "个", "户", "项", "台", "套", "次", "单", "笔", "件", "条",
+        "所", "起", "期", "批", "路", "锭", "座", "栋", "间", "张", "支", "辆", "头", "只", "株", "棵", "场", "亩", "吨",
+        "米", "篇", "部", "对", "种", "类", "款", "份", "组", "台套",
+    ])
+    /// Measure words that are not quantities when what follows makes them a duration or a name.
+    static let notAfterGe = w(["月", "小时", "工作日", "百分点"])
+
+    static let moneyMagnitudes: [([Unicode.Scalar], Double)] = [
+        (scalars("千万"), 1e7), (scalars("百万"), 1e6), (scalars("万"), 1e4), (scalars("亿"), 1e8), (scalars("千"), 1e3),
+    ]
+    static let rangeSeparators: Set<Unicode.Scalar> = ["-", "—", "–", "~", "～", "至", "到"]
+
+    /// Approximation markers before a number, with the label the gold convention uses.
+    static let approxBefore: [([Unicode.Scalar], String)] = [
+        (scalars("超过"), "超"), (scalars("突破"), "超"), (scalars("近"), "近"), (scalars("约"), "约"),
+        (scalars("超"), "超"), (scalars("逾"), "超"), (scalars("将近"), "近"),
+    ]
+
+    /// Verbs of single dated happenings, for the milestone flag.
+    static let eventVerbs = w([
+        "开园", "上线", "启动", "成立", "设立", "举办", "举行", "召开", "抵达", "到达", "签约", "签订", "签署", "竣工",
+        "完工", "建成", "开通", "命名", "成为", "入选", "落地", "投入使用", "开业", "揭牌", "挂牌", "实现", "推介",
+        "致信", "纳入", "突破", "完成", "开展", "正式", "首次", "首个", "开幕", "闭幕", "发布", "获批", "授牌", "开工",
+        "运行", "出台", "印发", "引进", "建起", "赴", "来到", "走进", "开班", "结业", "访问", "考察", "慰问",
+    ])
+    /// Words that make a dated mention a statistic or a period, not a happening.
+    static let statisticWords = w(["累计", "截至", "截止", "以来", "全年", "每年", "每月", "同比", "共计", "至今"])
+
+    static let categories: [(String, [String])] = [
+        ("电商", ["电商", "电子商务", "网店", "直播", "带货", "销售额", "网上商城", "淘宝", "消费帮扶", "十城百店"]),
+        ("平安", ["天网", "平安", "公安", "警", "案件", "侦", "探头", "监控"]),
+        ("医疗", ["医疗", "医生", "医院", "手术", "患者", "病人", "义诊", "送医", "医护", "卫生"]),
+        ("教育", ["教育", "学校", "教师", "学生", "中学", "小学", "高考", "中考", "送教", "课堂", "教学", "支教"]),
+        ("民生", ["安居", "民生", "大棚", "蔬菜", "住房", "农牧民", "脱贫", "扶贫", "就业"]),
+        ("文化", ["文化", "礼堂", "乐器", "体育", "联赛", "文艺", "演出", "祭孔", "开蒙"]),
+        ("产业", ["纺织", "产业", "企业", "工厂", "袜", "锭", "项目", "投资", "园区", "招商"]),
+        ("智力", ["人才", "培训", "干部", "专家", "挂职", "工作室"]),
+        ("交往交流交融", ["交往", "交流", "交融", "结对", "结亲"]),
+    ]
+
+    static func category(of s: String) -> String {
+        var best = ("综合", 0)
+        for (name, keys) in categories {
+            let hits = keys.reduce(0) { $0 + (s.contains($1) ? 1 : 0) }
+            if hits > best.1 { best = (name, hits) }
+        }
+        return best.0
+    }
+
+    /// The kind of a money mention, from the words around it.
+    static func moneyKind(clause: String, sentence: String) -> String {
+        if clause.contains("销售") || clause.contains("营业额") || clause.contains("交易额") || clause.contains("带货") { return "sales" }
+        if clause.contains("节约") || clause.contains("节省") { return "savings" }
+        if clause.contains("中央") { return "central-funds" }
+        if clause.contains("捐") || clause.contains("募") { return "donation" }
+        if clause.contains("计划") && (clause.contains("安排") || sentence.contains("援")) { return "aid-plan" }
+        let business = ["集团", "公司", "企业", "有限", "厂商", "总投资"]
+        if (clause.contains("投资") || clause.contains("总投资")) && business.contains(where: { sentence.contains($0) })
+            && !clause.contains("援") {
+            return "investment"
+        }
+        return "aid"
+    }
+}

@@ -1,0 +1,25 @@
+import Extraction
+import Testing
+
+@Suite struct CountTests {
+    @Test func measureWordsAndMagnitudes() {
+        let f = facts("14名干部、2200余人就业、近300个岗位、5万锭纱、69万人次观看、12680笔订单、572台次手术、96.5%覆盖、增长43.1%、6000平方米、20公里。")
+        #expect(f.countPairs == ["14名", "2200人", "300个", "50000锭", "690000人次", "12680笔", "572台次", "96.5%", "43.1%", "6000平方米", "20公里"])
+        #expect(f.counts[1].approx == "余" && f.counts[2].approx == "近")
+        #expect(f.counts[2].source.text == "近300个")
+    }
+
+    @Test func twelveGePersonIsPeople() {
+        #expect(facts("员工从几个人增加到12个人。").countPairs == ["12人"])
+    }
+
+    @Test func ordinalsNamesAndDurationsAreNotCounts() {
+        let f = facts("第八批干部推行“16234”工作法和“1+N”模式，6个月后第3期开班，二期工程启动。")
+        #expect(f.counts.isEmpty, "\(f.countPairs)")
+    }
+
+    @Test func moreThanAfterTheUnit() {
+        let f = facts("培训100人以上。")
+        #expect(f.counts.first?.approx == "以上" && f.counts.first?.value == 100)
+    }
+}

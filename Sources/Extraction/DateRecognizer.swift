@@ -58,6 +58,14 @@ struct DateRecognizer {
     static let festivals: [([Unicode.Scalar], Int, Int)] = [
         (scalars("双十一"), 11, 11), (scalars("双11"), 11, 11), (scalars("双十二"), 12, 12), (scalars("双12"), 12, 12),
     ]
+    static let yearEndWords: [([Unicode.Scalar], String)] = [("年底", "year-late"), ("年末", "year-late"), ("年初", "year-early"), ("上半年", "year-h1"), ("下半年", "year-h2")].map { (scalars($0.0), $0.1) }
+    static let notBeforeYearEnd = Set("每今去明前本当近多半一两三四五六七八九十0123456789".unicodeScalars)
+    static let modifierWords: [([Unicode.Scalar], String)] = [("截止到", "截至"), ("截至", "截至"), ("截止", "截至"), ("到", "到"), ("至", "至")].map { (scalars($0.0), $0.1) }
+    static let since = scalars("以来"), fen = scalars("份"), de = scalars("的"), du = scalars("度"), nian = scalars("年")
+    static let monthSuffixes: [([Unicode.Scalar], String)] = [("上旬", "month-early"), ("初", "month-early"), ("中旬", "month-mid"), ("下旬", "month-late"), ("底", "month-late"), ("末", "month-late")].map { (scalars($0.0), $0.1) }
+    static let yearSuffixes: [([Unicode.Scalar], String)] = [("底", "year-late"), ("末", "year-late"), ("初", "year-early"), ("伊始", "year-early"), ("上半年", "year-h1"), ("下半年", "year-h2")].map { (scalars($0.0), $0.1) }
+    static let relativeYearEnds: [([Unicode.Scalar], String)] = [("年底", "year-late"), ("年末", "year-late"), ("年初", "year-early")].map { (scalars($0.0), $0.1) }
+    static let planTails = [scalars("期末"), scalars("末")]
     static let planTerms: [([Unicode.Scalar], Int)] = [
         (scalars("十一五"), 2010), (scalars("十二五"), 2015), (scalars("十三五"), 2020), (scalars("十四五"), 2025), (scalars("十五五"), 2030),
     ]
@@ -82,11 +90,11 @@ struct DateRecognizer {
     func withModifiers(_ m0: DateMatch, sentenceStart: Int) -> DateMatch {
         var m = m0
         let s = m.range.lowerBound
-        for (w, label) in [("截至", "截至"), ("截止", "截至"), ("截止到", "截至"), ("到", "到"), ("至", "至")] {
-            let ws = scalars(w)
-            if s - ws.count >= sentenceStart, t.has(ws, at: s - ws.count) { m.modifier = label; break }
+        for (ws, label) in Self.modifierWords where s - ws.count >= sentenceStart && t.has(ws, at: s - ws.count) {
+            m.modifier = label
+            break
         }
-        if t.has(scalars("以来"), at: m.range.upperBound) {
+        if t.has(Self.since, at: m.range.upperBound) {
             m.modifier = "以来"
             m.range = m.range.lowerBound..<(m.range.upperBound + 2)
         }
@@ -137,19 +145,18 @@ struct DateRecognizer {
         for (w, end) in Self.planTerms where t.has(w, at: i) {
             var j = i + w.count
             if j < t.count, t[j] == "”" || t[j] == "\"" || t[j] == "」" { j += 1 }
-            for tail in ["期末", "末"] where t.has(scalars(tail), at: j) {
+            for tail in Self.planTails where t.has(tail, at: j) {
                 var s = i
                 if s > 0, t[s - 1] == "“" || t[s - 1] == "\"" || t[s - 1] == "「" { s -= 1 }
-                return DateMatch(range: s..<(j + tail.unicodeScalars.count), year: end, precision: "year-late", carries: end)
+                return DateMatch(range: s..<(j + tail.count), year: end, precision: "year-late", carries: end)
             }
             return nil
         }
         // 6. Bare 年底 / 年初 / 上半年 …: the sentence's year, else the reference year.
-        if i == 0 || !"每今去明前本当近多半一两三四五六七八九十0123456789".unicodeScalars.contains(t[i - 1]) {
-            for (w, p) in [("年底", "year-late"), ("年末", "year-late"), ("年初", "year-early"), ("上半年", "year-h1"), ("下半年", "year-h2")]
-            where t.has(scalars(w), at: i) {
+        if i == 0 || !Self.notBeforeYearEnd.contains(t[i - 1]) {
+            for (w, p) in Self.yearEndWords where t.has(w, at: i) {
                 let y = carry ?? ref.year
-                return DateMatch(range: i..<(i + w.unicodeScalars.count), year: y, precision: p)
+                return DateMatch(range: i..<(i + w.count), year: y, precision: p)
             }
         }
         return nil
@@ -176,10 +183,9 @@ struct DateRecognizer {
             }
             return MonthDay(month: mo, day: d, precision: "day", end: k)
         }
-        if t.has(scalars("份"), at: k) { k += 1 }
-        for (w, p) in [("上旬", "month-early"), ("初", "month-early"), ("中旬", "month-mid"), ("下旬", "month-late"), ("底", "month-late"), ("末", "month-late")]
-        where t.has(scalars(w), at: k) {
-            return MonthDay(month: mo, precision: p, end: k + w.unicodeScalars.count)
+        if t.has(Self.fen, at: k) { k += 1 }
+        for (w, p) in Self.monthSuffixes where t.has(w, at: k) {
+            return MonthDay(month: mo, precision: p, end: k + w.count)
         }
         return MonthDay(month: mo, precision: "month", end: k)
     }
@@ -187,7 +193,7 @@ struct DateRecognizer {
     /// What follows a year (explicit or relative): a month and day, 年底, 上半年, 伊始, 度.
     func afterYear(start: Int, year y: Int, at j0: Int, carries: Int?, relative: Bool = false) -> DateMatch {
         var j = j0
-        if relative, t.has(scalars("的"), at: j) {
+        if relative, t.has(Self.de, at: j) {
             for (w, mo, d) in Self.festivals where t.has(w, at: j + 1) {
                 return DateMatch(range: start..<(j + 1 + w.count), year: y, month: mo, day: d, precision: "day", carries: carries)
             }
@@ -196,15 +202,14 @@ struct DateRecognizer {
             return DateMatch(range: start..<md.end, year: y, month: md.month, day: md.day, endDay: md.endDay,
                              precision: md.precision, carries: carries)
         }
-        if !relative, t.has(scalars("度"), at: j) { return DateMatch(range: start..<(j + 1), year: y, precision: "year", carries: carries) }
-        if !relative, t.has(scalars("年"), at: j) { j += 1 }  // 2015年年底
-        for (w, p) in [("底", "year-late"), ("末", "year-late"), ("初", "year-early"), ("伊始", "year-early"), ("上半年", "year-h1"),
-                       ("下半年", "year-h2")] where t.has(scalars(w), at: j) {
-            return DateMatch(range: start..<(j + w.unicodeScalars.count), year: y, precision: p, carries: carries)
+        if !relative, t.has(Self.du, at: j) { return DateMatch(range: start..<(j + 1), year: y, precision: "year", carries: carries) }
+        if !relative, t.has(Self.nian, at: j) { j += 1 }  // 2015年年底
+        for (w, p) in Self.yearSuffixes where t.has(w, at: j) {
+            return DateMatch(range: start..<(j + w.count), year: y, precision: p, carries: carries)
         }
         if relative {
-            for (w, p) in [("年底", "year-late"), ("年末", "year-late"), ("年初", "year-early")] where t.has(scalars(w), at: j) {
-                return DateMatch(range: start..<(j + 2), year: y, precision: p, carries: carries)
+            for (w, p) in Self.relativeYearEnds where t.has(w, at: j) {
+                return DateMatch(range: start..<(j + w.count), year: y, precision: p, carries: carries)
             }
         }
         return DateMatch(range: start..<j0, year: y, precision: "year", carries: carries)

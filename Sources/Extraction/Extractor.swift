@@ -38,33 +38,37 @@ public struct Extractor: Sendable {
         var out = DocumentFacts(doc: doc, path: path, referenceDate: ref?.description, referenceDateNote: note, encoding: "UTF-8",
                                 money: [], dates: [], counts: [], warnings: warnings)
         for (si, s) in sentences.enumerated() {
+            let found = dates.sentence(s)
+            let quantities = quantities.sentence(s, skipping: found.map(\.range))
+            if found.isEmpty && quantities.isEmpty { continue }  // most sentences: no strings built
             let sentenceText = t.string(s)
-            let previous = si > 0 ? t.string(sentences[si - 1]) : ""
+            let sentenceCategory = Lexicon.category(t, s)
             func provenance(_ r: Range<Int>) -> Provenance {
                 let src = n.sourceRange(r)
                 return Provenance(file: doc, start: src.lowerBound, end: src.upperBound, text: n.sourceString(src), sentence: sentenceText)
             }
-            let found = dates.sentence(s)
             for d in found {
                 let clause = Self.clause(t, around: d.range, in: s)
-                let milestone = Self.isMilestone(d, clause: clause, sentence: sentenceText)
+                let milestone = Self.isMilestone(d, t, clause: clause, sentence: s)
                 out.dates.append(DateFact(
                     resolved: d.resolved, resolvedEnd: d.resolvedEnd, precision: d.precision, modifier: d.modifier,
-                    milestone: milestone, event: Self.eventLabel(t, d.range, s), category: Lexicon.category(of: sentenceText),
+                    milestone: milestone, event: Self.eventLabel(t, d.range, s), category: sentenceCategory,
                     source: provenance(d.range)))
             }
-            for q in quantities.sentence(s, skipping: found.map(\.range)) {
+            let previous = si > 0 ? sentences[si - 1] : 0..<0
+            for q in quantities {
                 switch q {
                 case .money(let m):
                     let clause = Self.clause(t, around: m.range, in: s)
+                    let clauseCategory = Lexicon.category(t, clause)
                     out.money.append(MoneyFact(
                         valueYuan: m.value, lowYuan: m.low, highYuan: m.high, approx: m.approx,
-                        kind: Lexicon.moneyKind(clause: clause, sentence: sentenceText),
-                        category: Lexicon.category(of: clause + sentenceText),
+                        kind: Lexicon.moneyKind(t, clause: clause, sentence: s),
+                        category: clauseCategory == "综合" ? sentenceCategory : clauseCategory,
                         subject: Self.subject(t, m.range, s, previous: previous), source: provenance(m.range)))
                 case .count(let c):
                     out.counts.append(CountFact(
-                        value: c.value, unit: c.unit, approx: c.approx, category: Lexicon.category(of: sentenceText),
+                        value: c.value, unit: c.unit, approx: c.approx, category: sentenceCategory,
                         subject: Self.subject(t, c.range, s, previous: previous), source: provenance(c.range)))
                 }
             }
@@ -126,21 +130,19 @@ public struct Extractor: Sendable {
     static let clauseMarks: Set<Unicode.Scalar> = ["，", ",", "；", ";", "：", ":", "。", "！", "？", "!", "?"]
 
     /// The clause (between commas) around `r`, within sentence `s`.
-    static func clause(_ t: [Unicode.Scalar], around r: Range<Int>, in s: Range<Int>) -> String {
+    static func clause(_ t: [Unicode.Scalar], around r: Range<Int>, in s: Range<Int>) -> Range<Int> {
         var a = r.lowerBound
         while a > s.lowerBound, !clauseMarks.contains(t[a - 1]) { a -= 1 }
         var b = r.upperBound
         while b < s.upperBound, !clauseMarks.contains(t[b]) { b += 1 }
-        return t.string(a..<b)
+        return a..<b
     }
 
-    static func isMilestone(_ d: DateMatch, clause: String, sentence: String) -> Bool {
+    static func isMilestone(_ d: DateMatch, _ t: [Unicode.Scalar], clause: Range<Int>, sentence: Range<Int>) -> Bool {
         if d.modifier == "截至" || d.modifier == "以来" { return false }
-        if Lexicon.statisticWords.contains(where: { clause.contains(String(String.UnicodeScalarView($0))) }) { return false }
-        let verbs = Lexicon.eventVerbs.map { String(String.UnicodeScalarView($0)) }
+        if Lexicon.statisticWords.contains(where: { t.contains($0, in: clause) }) { return false }
         let precise = d.precision != "year" && d.precision != "year-h1" && d.precision != "year-h2"
-        if precise { return verbs.contains { sentence.contains($0) } }
-        return verbs.contains { clause.contains($0) }
+        return Lexicon.eventVerbs.contains { t.contains($0, in: precise ? sentence : clause) }
     }
 
     /// A short label for the happening a date names: its clause without the date, and the next
@@ -163,15 +165,15 @@ public struct Extractor: Sendable {
 
     /// What an amount or count is about: the words after 用于, the clause around it, or, for
     /// `这项工程共投入…`, the project named in the previous sentence.
-    static func subject(_ t: [Unicode.Scalar], _ r: Range<Int>, _ s: Range<Int>, previous: String) -> String {
-        let clause = Self.clause(t, around: r, in: s)
+    static func subject(_ t: [Unicode.Scalar], _ r: Range<Int>, _ s: Range<Int>, previous p: Range<Int>) -> String {
+        let clause = t.string(Self.clause(t, around: r, in: s))
         if let range = clause.range(of: "用于") {
             return trimLabel(String(clause[range.upperBound...]), 24)
         }
         var a = r.lowerBound
         while a > s.lowerBound, !clauseMarks.contains(t[a - 1]) { a -= 1 }
         if demonstratives.contains(where: { t.has($0, at: a) }) || (a == s.lowerBound && demonstratives.contains(where: { t.has($0, at: s.lowerBound) })) {
-            if let name = lastProjectName(previous) { return name }
+            if let name = lastProjectName(t.string(p)) { return name }
         }
         let before = t.string(a..<r.lowerBound), after = t.string(r.upperBound..<Self.clauseEnd(t, r, s))
         let joined = (before + after).replacingOccurrences(of: "共", with: "")

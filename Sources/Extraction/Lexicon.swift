@@ -34,39 +34,41 @@ enum Lexicon {
     /// Words that make a dated mention a statistic or a period, not a happening.
     static let statisticWords = w(["累计", "截至", "截止", "以来", "全年", "每年", "每月", "同比", "共计", "至今"])
 
-    static let categories: [(String, [String])] = [
-        ("电商", ["电商", "电子商务", "网店", "直播", "带货", "销售额", "网上商城", "淘宝", "消费帮扶", "十城百店"]),
-        ("平安", ["天网", "平安", "公安", "警", "案件", "侦", "探头", "监控"]),
-        ("医疗", ["医疗", "医生", "医院", "手术", "患者", "病人", "义诊", "送医", "医护", "卫生"]),
-        ("教育", ["教育", "学校", "教师", "学生", "中学", "小学", "高考", "中考", "送教", "课堂", "教学", "支教"]),
-        ("民生", ["安居", "民生", "大棚", "蔬菜", "住房", "农牧民", "脱贫", "扶贫", "就业"]),
-        ("文化", ["文化", "礼堂", "乐器", "体育", "联赛", "文艺", "演出", "祭孔", "开蒙"]),
-        ("产业", ["纺织", "产业", "企业", "工厂", "袜", "锭", "项目", "投资", "园区", "招商"]),
-        ("智力", ["人才", "培训", "干部", "专家", "挂职", "工作室"]),
-        ("交往交流交融", ["交往", "交流", "交融", "结对", "结亲"]),
+    static let categories: [(String, [[Unicode.Scalar]])] = [
+        ("电商", w(["电商", "电子商务", "网店", "直播", "带货", "销售额", "网上商城", "淘宝", "消费帮扶"])),
+        ("平安", w(["天网", "平安", "公安", "警", "案件", "侦", "探头", "监控"])),
+        ("医疗", w(["医疗", "医生", "医院", "手术", "患者", "病人", "义诊", "送医", "医护", "卫生"])),
+        ("教育", w(["教育", "学校", "教师", "学生", "中学", "小学", "高考", "中考", "送教", "课堂", "教学", "支教"])),
+        ("民生", w(["安居", "民生", "大棚", "蔬菜", "住房", "农牧民", "脱贫", "扶贫", "就业"])),
+        ("文化", w(["文化", "礼堂", "乐器", "体育", "联赛", "文艺", "演出", "祭孔", "开蒙"])),
+        ("产业", w(["纺织", "产业", "企业", "工厂", "袜", "锭", "项目", "投资", "园区", "招商"])),
+        ("智力", w(["人才", "培训", "干部", "专家", "挂职", "工作室"])),
+        ("交往交流交融", w(["交往", "交流", "交融", "结对", "结亲"])),
     ]
 
-    static func category(of s: String) -> String {
+    /// The topic with the most keyword hits in `r`; 综合 when none.
+    static func category(_ t: [Unicode.Scalar], _ r: Range<Int>) -> String {
         var best = ("综合", 0)
         for (name, keys) in categories {
-            let hits = keys.reduce(0) { $0 + (s.contains($1) ? 1 : 0) }
+            let hits = keys.reduce(0) { $0 + (t.contains($1, in: r) ? 1 : 0) }
             if hits > best.1 { best = (name, hits) }
         }
         return best.0
     }
 
-    /// The kind of a money mention, from the words around it.
-    static func moneyKind(clause: String, sentence: String) -> String {
-        if clause.contains("销售") || clause.contains("营业额") || clause.contains("交易额") || clause.contains("带货") { return "sales" }
-        if clause.contains("节约") || clause.contains("节省") { return "savings" }
-        if clause.contains("中央") { return "central-funds" }
-        if clause.contains("捐") || clause.contains("募") { return "donation" }
-        if clause.contains("计划") && (clause.contains("安排") || sentence.contains("援")) { return "aid-plan" }
-        let business = ["集团", "公司", "企业", "有限", "厂商", "总投资"]
-        if (clause.contains("投资") || clause.contains("总投资")) && business.contains(where: { sentence.contains($0) })
-            && !clause.contains("援") {
-            return "investment"
-        }
+    static let sales = w(["销售", "营业额", "交易额", "带货"]), savings = w(["节约", "节省"]), central = w(["中央"])
+    static let donation = w(["捐", "募"]), plan = w(["计划"]), arrange = w(["安排"]), aidWord = w(["援"])
+    static let invest = w(["投资"]), business = w(["集团", "公司", "企业", "有限", "厂商", "总投资"])
+
+    /// The kind of a money mention, from the words of its clause and sentence.
+    static func moneyKind(_ t: [Unicode.Scalar], clause c: Range<Int>, sentence s: Range<Int>) -> String {
+        func any(_ words: [[Unicode.Scalar]], _ r: Range<Int>) -> Bool { words.contains { t.contains($0, in: r) } }
+        if any(sales, c) { return "sales" }
+        if any(savings, c) { return "savings" }
+        if any(central, c) { return "central-funds" }
+        if any(donation, c) { return "donation" }
+        if any(plan, c) && (any(arrange, c) || any(aidWord, s)) { return "aid-plan" }
+        if any(invest, c) && any(business, s) && !any(aidWord, c) { return "investment" }
         return "aid"
     }
 }

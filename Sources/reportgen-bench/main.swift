@@ -5,6 +5,7 @@
 //                                        [--peers DIR] [--markdown BENCHMARKS.md]
 import Canvas
 import Charts
+import Extraction
 import Foundation
 import Pipeline
 
@@ -107,6 +108,16 @@ func runPeer(_ py: String, _ args: [String]) throws -> [Substring] {
     return p.terminationStatus == 0 ? String(decoding: data, as: UTF8.self).split(separator: "\n") : []
 }
 
+// Extraction: the seed articles (read, decode, extract), then 10 MB of article text.
+let articles = ((try? FileManager.default.contentsOfDirectory(atPath: opt.seeds)) ?? []).filter { $0.hasSuffix(".txt") }.sorted()
+    .map { (opt.seeds as NSString).appendingPathComponent($0) }
+let extractor = Extractor()
+let seedsMs = try time(opt.runs) { for a in articles { _ = try extractor.extract(file: a) } }
+var big = ""
+let seedText = articles.compactMap { try? String(contentsOfFile: $0, encoding: .utf8) }.joined(separator: "\n")
+while big.utf8.count < 10_000_000 && !seedText.isEmpty { big += seedText + "\n" }
+let bigMs = try time(1) { _ = extractor.extract(text: big, path: "10MB.txt") }
+
 // The peer, in the same run.
 var peer: [String: Double] = [:]
 var peerScale: [Int: Double] = [:]
@@ -142,6 +153,8 @@ for name in ["bar", "line", "pie", "timeline"] {
 var out = "reportgen \(reportgenVersion) chart benchmark, median of \(opt.runs) runs, 1600x1000 px PNG / 576x360 pt PDF and SVG\n"
 out += "peer: \(peerNote)\n\n" + lines.joined(separator: "\n") + "\n\n"
 out += String(format: "whole default build in-process (%d files): %.1f ms\n\n", (try? DefaultBuild.run(seeds: opt.seeds, out: tmp + "/out").manifest.files.count) ?? 0, buildMs)
+out += String(format: "extraction: %d seed articles %.1f ms (target ≤ 20 ms); %.1f MB of text %.0f ms (target ≤ 2000 ms)\n\n",
+              articles.count, seedsMs, Double(big.utf8.count) / 1e6, bigMs)
 out += "| line chart points (random walk) | reportgen PNG ms | matplotlib PNG ms | speed-up |\n|---:|---:|---:|---:|\n"
 out += scaling.map { n, ms in
     let m = peerScale[n]

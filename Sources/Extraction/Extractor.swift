@@ -138,11 +138,26 @@ public struct Extractor: Sendable {
         return a..<b
     }
 
+    /// A single dated happening: not a period (年度, 截至, 以来), a statistic (累计, 销售额), a plan
+    /// (即将, 确保) or page metadata (an ISO timestamp); a full day date almost always is one; a
+    /// month or year needs an event verb — in its sentence for months, in its clause (or the next
+    /// one, when the date stands alone: `2015年，全面启动了…`) for years.
     static func isMilestone(_ d: DateMatch, _ t: [Unicode.Scalar], clause: Range<Int>, sentence: Range<Int>) -> Bool {
         if d.modifier == "截至" || d.modifier == "以来" { return false }
-        if Lexicon.statisticWords.contains(where: { t.contains($0, in: clause) }) { return false }
-        let precise = d.precision != "year" && d.precision != "year-h1" && d.precision != "year-h2"
-        return Lexicon.eventVerbs.contains { t.contains($0, in: precise ? sentence : clause) }
+        if t[d.range].contains("-") || t[d.range].last == "度" { return false }
+        var window = clause
+        if clause.count - d.range.count < 10, clause.upperBound < sentence.upperBound {
+            var b = clause.upperBound + 1
+            while b < sentence.upperBound, !clauseMarks.contains(t[b]) { b += 1 }
+            window = clause.lowerBound..<b
+        }
+        if Lexicon.planWords.contains(where: { t.contains($0, in: window) }) { return false }
+        if Lexicon.statisticWords.contains(where: { t.contains($0, in: window) }) { return false }
+        switch d.precision {
+        case "day", "day-range": return true
+        case "month", "month-early", "month-mid", "month-late": return Lexicon.eventVerbs.contains { t.contains($0, in: sentence) }
+        default: return Lexicon.eventVerbs.contains { t.contains($0, in: window) }
+        }
     }
 
     /// A short label for the happening a date names: its clause without the date, and the next

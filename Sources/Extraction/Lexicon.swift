@@ -30,9 +30,13 @@ enum Lexicon {
         "完工", "建成", "开通", "命名", "成为", "入选", "落地", "投入使用", "开业", "揭牌", "挂牌", "实现", "推介",
         "致信", "纳入", "突破", "完成", "开展", "正式", "首次", "首个", "开幕", "闭幕", "发布", "获批", "授牌", "开工",
         "运行", "出台", "印发", "引进", "建起", "赴", "来到", "走进", "开班", "结业", "访问", "考察", "慰问",
+        "寄往", "寄出", "交接", "颁发", "授予", "当选", "荣获", "获得", "通过验收", "投产",
     ])
+    /// Words of plans and intentions: what is still to happen is not yet a milestone.
+    /// (Not a bare 计划: it is as often part of a name, 蒲公英计划.)
+    static let planWords = w(["即将", "将在", "将于", "将会", "计划于", "计划在", "预计", "确保", "力争", "争取", "陆续"])
     /// Words that make a dated mention a statistic or a period, not a happening.
-    static let statisticWords = w(["累计", "截至", "截止", "以来", "全年", "每年", "每月", "同比", "共计", "至今"])
+    static let statisticWords = w(["累计", "截至", "截止", "以来", "全年", "每年", "每月", "同比", "共计", "至今", "销售额", "单月", "增长"])
 
     static let categories: [(String, [[Unicode.Scalar]])] = [
         ("电商", w(["电商", "电子商务", "网店", "直播", "带货", "销售额", "网上商城", "淘宝", "消费帮扶"])),

@@ -52,7 +52,7 @@ public struct Extractor: Sendable {
                 let milestone = Self.isMilestone(d, t, clause: clause, sentence: s)
                 out.dates.append(DateFact(
                     resolved: d.resolved, resolvedEnd: d.resolvedEnd, precision: d.precision, modifier: d.modifier,
-                    milestone: milestone, event: Self.eventLabel(t, d.range, s), category: sentenceCategory,
+                    milestone: milestone, event: Self.eventLabel(t, d.range, s, dates: found.map(\.range)), category: sentenceCategory,
                     source: provenance(d.range)))
             }
             let previous = si > 0 ? sentences[si - 1] : 0..<0
@@ -160,21 +160,40 @@ public struct Extractor: Sendable {
         }
     }
 
-    /// A short label for the happening a date names: its clause without the date, and the next
-    /// clause when the date stands alone (`2015年6月，…电子商务产业园正式开园`).
-    static func eventLabel(_ t: [Unicode.Scalar], _ r: Range<Int>, _ s: Range<Int>) -> String {
-        var a = r.lowerBound
-        while a > s.lowerBound, !clauseMarks.contains(t[a - 1]) { a -= 1 }
-        var b = r.upperBound
-        while b < s.upperBound, !clauseMarks.contains(t[b]) { b += 1 }
-        var label = t.string(a..<r.lowerBound) + t.string(r.upperBound..<b)
-        if label.trimmingCharacters(in: .whitespaces).count < 4, b < s.upperBound {
-            var c = b + 1
-            while c < s.upperBound, !clauseMarks.contains(t[c]) { c += 1 }
-            label += t.string((b + 1)..<c)
+    /// A short label for the happening a date names: its clause with every date cut out; when
+    /// that is short or has no event verb (`2015年10月、11月，…举行`, `指挥部在2015年，全面启动…`),
+    /// the next clause joins it, or the previous one when the date's clause ends the sentence.
+    static func eventLabel(_ t: [Unicode.Scalar], _ r: Range<Int>, _ s: Range<Int>, dates: [Range<Int>]) -> String {
+        func clauseBounds(_ a0: Int) -> Range<Int> {
+            var a = a0, b = a0
+            while a > s.lowerBound, !clauseMarks.contains(t[a - 1]) { a -= 1 }
+            while b < s.upperBound, !clauseMarks.contains(t[b]) { b += 1 }
+            return a..<b
         }
-        return trimLabel(label, 28)
+        func content(_ c: Range<Int>) -> [Unicode.Scalar] {
+            var out: [Unicode.Scalar] = []
+            for i in c where !dates.contains(where: { $0.contains(i) }) && t[i] != "、" { out.append(t[i]) }
+            while let f = out.first, leadingParticles.contains(f) { out.removeFirst() }
+            while let l = out.last, trailingParticles.contains(l) { out.removeLast() }
+            return out
+        }
+        func hasVerb(_ x: [Unicode.Scalar]) -> Bool { Lexicon.eventVerbs.contains { x.contains($0, in: 0..<x.count) } }
+        let own = clauseBounds(r.lowerBound)
+        var label = content(own)
+        if label.count < 8 || !hasVerb(label) {
+            if own.upperBound < s.upperBound, t[own.upperBound] != "。" {
+                let next = content(clauseBounds(own.upperBound + 1))
+                label = label.count < 3 ? next : label + ["，"] + next
+            } else if own.lowerBound > s.lowerBound + 1 {
+                let prev = content(clauseBounds(own.lowerBound - 2))
+                label = prev + (label.isEmpty ? [] : ["，"] + label)
+            }
+        }
+        return trimLabel(String(String.UnicodeScalarView(label)), 28)
     }
+
+    static let leadingParticles = Set("在于至到从由、，,的了是继".unicodeScalars)
+    static let trailingParticles = Set("在于至到从由、，,的了后".unicodeScalars)
 
     static let demonstratives = ["这项", "该项", "此项", "这一", "该", "这些", "此"].map(scalars)
 

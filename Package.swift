@@ -23,6 +23,8 @@ let package = Package(
             providers: [.apt(["libcairo2-dev", "libpango1.0-dev", "zlib1g-dev"])]
         ),
         .target(name: "Canvas", dependencies: ["CCairo"]),
+        // Dated events with honest precision, periods, lanes; labels that never overlap.
+        .target(name: "Timeline", dependencies: ["Canvas", "Charts"]),
         // Facts from Chinese text: decoding, normalisation, money/dates/counts with provenance. Foundation only.
         .target(name: "Extraction"),
         // Chart specs in, frames out: scales, number formats, axes, legends, bar/line/donut.
@@ -31,7 +33,7 @@ let package = Package(
         .target(
             name: "Pipeline",
             dependencies: [
-                "Canvas", "Charts", "Extraction",
+                "Canvas", "Charts", "Extraction", "Timeline",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "CSV", package: "CSV.swift"),
@@ -40,7 +42,7 @@ let package = Package(
         .executableTarget(
             name: "reportgen",
             dependencies: [
-                "Canvas", "Charts", "Extraction", "Pipeline",
+                "Canvas", "Charts", "Extraction", "Pipeline", "Timeline",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -51,8 +53,9 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["Canvas"], path: "Tests/TestSupport"),
         .testTarget(name: "CanvasTests", dependencies: ["Canvas", "TestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "TestSupport"], exclude: ["Snapshots"]),
+        .testTarget(name: "TimelineTests", dependencies: ["Timeline", "TestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "TestSupport"]),
-        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "TestSupport"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Charts", "Extraction", "Timeline", "TestSupport"]),
         .testTarget(name: "ReportgenTests", dependencies: ["TestSupport"]),
     ]
 )

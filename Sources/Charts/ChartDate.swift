@@ -3,7 +3,7 @@ import Foundation
 /// A calendar date known to year, month or day precision, as news reports give them
 /// (`2015年`, `2015年10月`, `2015年9月10日`). Positions are days since 1970-01-01, computed with
 /// plain arithmetic so every machine agrees.
-public struct ChartDate: Sendable, Hashable, Codable, Comparable, CustomStringConvertible {
+public struct ChartDate: Sendable, Hashable, Comparable, CustomStringConvertible {
     public enum Precision: String, Sendable, Codable { case year, month, day }
 
     public var year: Int
@@ -125,6 +125,30 @@ public struct ChartDate: Sendable, Hashable, Codable, Comparable, CustomStringCo
     }
 
     public static func < (a: ChartDate, b: ChartDate) -> Bool {
+        (a.startDay, a.endDay) < (b.startDay, b.endDay)
+    }
+}
+
+/// Written as text: `2015`, `2015-06`, `2015-09-10`.
+extension ChartDate: Codable {
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.singleValueContainer()
+        if let n = try? c.decode(Int.self), let d = ChartDate(parsing: String(n)) { self = d; return }
+        let s = try c.decode(String.self)
+        guard let d = ChartDate(parsing: s) else {
+            throw DecodingError.dataCorruptedError(in: c, debugDescription: "\"\(s)\" is not a date: write YYYY, YYYY-MM or YYYY-MM-DD (a real calendar date)")
+        }
+        self = d
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.singleValueContainer()
+        try c.encode(description)
+    }
+}
+
+extension ChartDate {
+    static func lessThan(_ a: ChartDate, _ b: ChartDate) -> Bool {
         (a.startDay, a.endDay) < (b.startDay, b.endDay)
     }
 }

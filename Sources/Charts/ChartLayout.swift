@@ -44,7 +44,7 @@ struct ChartLayout {
         }
         placed.append(box)
         if b.maxLines != nil, measure(b).isEllipsized {
-            warnings.append("label \"\(b.text)\" was shortened to fit")
+            warnings.append("label \"\(b.isMarkup ? plainText(b.text) : b.text)\" was shortened to fit")
         }
         return box
     }
@@ -140,6 +140,17 @@ struct ChartLayout {
             throw .invalidOption(field: "otherThreshold", why: "\(t) must be a share between 0 and 0.5")
         }
     }
+}
+
+/// Markup without its tags and entities, for messages.
+func plainText(_ markup: String) -> String {
+    var out = ""
+    var inTag = false
+    for ch in markup {
+        if ch == "<" { inTag = true } else if ch == ">" { inTag = false } else if !inTag { out.append(ch == "\n" ? " " : ch) }
+    }
+    return out.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+        .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'").replacingOccurrences(of: "&amp;", with: "&")
 }
 
 /// Whether the segment a–b passes through rectangle r (Liang–Barsky clipping).

@@ -5,7 +5,7 @@ import Glibc
 #endif
 
 /// Why a file's bytes could not become text.
-public enum DecodingError: Error, Equatable, CustomStringConvertible {
+public enum TextDecodingError: Error, Equatable, CustomStringConvertible {
     case undecodable(file: String, byteOffset: Int)
     case binary(file: String, byteOffset: Int)
 
@@ -26,7 +26,7 @@ public enum TextDecoder {
 
     /// The text and the encoding it was read as. Offsets in facts count Unicode scalars of this
     /// text; a UTF-8 BOM is kept as the first scalar, as Python's `open(encoding="utf-8")` keeps it.
-    public static func decode(_ bytes: [UInt8], file: String) throws(DecodingError) -> (String, Encoding) {
+    public static func decode(_ bytes: [UInt8], file: String) throws(TextDecodingError) -> (String, Encoding) {
         if let nul = bytes.firstIndex(of: 0) { throw .binary(file: file, byteOffset: nul) }
         if let s = String(validating: bytes, as: UTF8.self) { return (s, .utf8) }
         let utf8Failure = firstInvalidUTF8(bytes)

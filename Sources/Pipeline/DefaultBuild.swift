@@ -22,27 +22,36 @@ public enum DefaultBuild {
         let folder = try OutputFolder(root: out)
         var warnings: [String] = []
         if let w = FontCheck.chineseCoverageWarning() { warnings.append(w) }
-        warnings += try writeFacts(seeds: seeds, into: folder)
+        let docs = try extract(seeds: seeds)
+        warnings += docs.flatMap(\.warnings)
+        if !docs.isEmpty {
+            let bytes: [UInt8]
+            do { bytes = [UInt8](try FactMerger.factsJSON(docs)) + [0x0A] } catch { throw .other("cannot encode facts: \(error)") }
+            try folder.write(bytes, name: "facts.json", kind: "data", inputs: docs.map(\.path))
+        }
         warnings += try ChartJob.run(charts, into: folder)
+        let merged = FactMerger.merge(docs).facts
+        let measurer = PangoMeasurer()
+        for t in try TimelineJob.files(in: (seeds as NSString).appendingPathComponent("timelines")) {
+            let o = try TimelineJob.render(t, facts: merged, measurer: measurer)
+            for (name, bytes) in o.files {
+                try folder.write(bytes, name: name, kind: name.hasSuffix(".csv") ? "data" : "timeline", inputs: o.inputs)
+            }
+            warnings += o.warnings
+        }
         try folder.finish()
         return Summary(manifest: folder.manifest, warnings: warnings)
     }
 
-    /// Extracts every article under `seeds` into `facts.json`, copies of one article merged.
-    static func writeFacts(seeds: String, into folder: OutputFolder) throws(BuildError) -> [String] {
+    /// Extracts every article (`*.txt`) directly under `seeds`.
+    static func extract(seeds: String) throws(BuildError) -> [DocumentFacts] {
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: seeds)) ?? []).filter { $0.hasSuffix(".txt") }.sorted()
-        guard !names.isEmpty else { return [] }
         var docs: [DocumentFacts] = []
         let ex = Extractor()
         for n in names {
             let path = (seeds as NSString).appendingPathComponent(n)
-            do { docs.append(try ex.extract(file: path)) } catch {
-                throw .other("\(error)")
-            }
+            do { docs.append(try ex.extract(file: path)) } catch { throw .other("\(error)") }
         }
-        let bytes: [UInt8]
-        do { bytes = [UInt8](try FactMerger.factsJSON(docs)) + [0x0A] } catch { throw .other("cannot encode facts: \(error)") }
-        try folder.write(bytes, name: "facts.json", kind: "data", inputs: docs.map(\.path))
-        return docs.flatMap(\.warnings)
+        return docs
     }
 }

@@ -116,7 +116,7 @@ let seedsMs = try time(opt.runs) { for a in articles { _ = try extractor.extract
 var big = ""
 let seedText = articles.compactMap { try? String(contentsOfFile: $0, encoding: .utf8) }.joined(separator: "\n")
 while big.utf8.count < 10_000_000 && !seedText.isEmpty { big += seedText + "\n" }
-let bigMs = try time(1) { _ = extractor.extract(text: big, path: "10MB.txt") }
+let bigMs = time(1) { _ = extractor.extract(text: big, path: "10MB.txt") }
 
 // The peer, in the same run.
 var peer: [String: Double] = [:]

@@ -36,6 +36,8 @@ import TestSupport
         let files = (m?["files"] as? [[String: Any]]) ?? []
         let charts = files.filter { $0["kind"] as? String == "chart" }
         #expect(charts.count >= 12)
+        #expect(files.filter { $0["kind"] as? String == "timeline" }.count == 6, "two seed timelines in three formats")
+        #expect(files.contains { $0["path"] as? String == "facts.json" })
         #expect(Set(charts.compactMap { $0["format"] as? String }) == ["png", "pdf", "svg"])
         #expect(files.contains { $0["kind"] as? String == "data" && ($0["path"] as? String)?.hasSuffix(".csv") == true })
         let pdftotext = try #require(Tools.which("pdftotext"))
@@ -56,6 +58,19 @@ import TestSupport
         let neg = try Tools.run(bin, ["chart", dir + "/neg.csv", "--kind", "donut", "-o", dir + "/n.png"])
         #expect(neg.status == 1 && neg.stderr.contains("甲") && neg.stderr.contains("negative"))
         #expect(!FileManager.default.fileExists(atPath: dir + "/n.png"))
+    }
+
+    @Test func timelineCommandRendersACSVOfEvents() throws {
+        let dir = Tools.temporaryFolder()
+        try "date,precision,label,lane\n2015-01,,培训基地设立,电商\n2015-09-10,,商城上线,电商\n2015-10,month-late,工程竣工,民生\n"
+            .write(toFile: dir + "/e.csv", atomically: true, encoding: .utf8)
+        let r = try Tools.run(bin, ["timeline", dir + "/e.csv", "-o", dir + "/t.png", "-o", dir + "/t.pdf", "--orientation", "vertical"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let text = try Tools.run(try #require(Tools.which("pdftotext")), [dir + "/t.pdf", "-"]).stdout
+        #expect(text.contains("商城上线") && text.contains("2015年10月底"))
+        try "date,label\n2015-13,坏日期\n".write(toFile: dir + "/bad.csv", atomically: true, encoding: .utf8)
+        let bad = try Tools.run(bin, ["timeline", dir + "/bad.csv", "-o", dir + "/b.png"])
+        #expect(bad.status == 1 && bad.stderr.contains("bad.csv:2") && bad.stderr.contains("2015-13"))
     }
 
     @Test func buildIsReproducibleWithSourceDateEpoch() throws {

@@ -1,0 +1,45 @@
+import Canvas
+import Charts
+import Extraction
+import Foundation
+import Pipeline
+import Testing
+import TestSupport
+import Timeline
+
+@Suite struct TimelineFileTests {
+    let root = GoldenImage.packageRoot()
+
+    func seedFacts() throws -> [MergedFact] {
+        let names = try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("seeds").path).filter { $0.hasSuffix(".txt") }.sorted()
+        return FactMerger.merge(try names.map { try Extractor().extract(file: root.appendingPathComponent("seeds/" + $0).path) }).facts
+    }
+
+    @Test func seedTimelinesDrawTheExtractorsMilestonesWithoutOverlaps() throws {
+        let files = try TimelineJob.files(in: root.appendingPathComponent("seeds/timelines").path)
+        #expect(files.count == 2)
+        let facts = try seedFacts()
+        for f in files {
+            let (spec, rows) = try f.resolved(facts: facts)
+            #expect(spec.events.count >= 5, "\(f.name) has events from the extractor")
+            #expect(rows.allSatisfy { !$0[5].isEmpty }, "every event cites where it was read")
+            for orientation in [Orientation.horizontal, .vertical] {
+                var s = spec
+                s.orientation = orientation
+                let laid = try Timeline.layout(s, measurer: PangoMeasurer())
+                #expect(FrameChecks.textProblems(laid.frame).isEmpty, "\(f.name) \(orientation): \(FrameChecks.textProblems(laid.frame))")
+            }
+        }
+        let aksu = try #require(files.first { $0.name.hasPrefix("aksu") })
+        let (spec, rows) = try aksu.resolved(facts: facts)
+        #expect(spec.events.contains { $0.when.date.description == "2015-09-10" && $0.when.isPoint }, "the day-precision launch is a point")
+        #expect(spec.events.contains { $0.when.date.description == "2015-06" && !$0.when.isPoint }, "a month stays a month")
+        #expect(rows.contains { $0[4] == "user" }, "label overrides are marked as the user's")
+    }
+
+    @Test func timelineFileErrorsNameTheField() {
+        #expect { try TimelineFile.parse("name: t\nlables: {}\n", path: "t.yaml") } throws: { e in "\(e)".contains("t.yaml:2") && "\(e)".contains("labels") }
+        #expect { try TimelineFile.parse("name: t\nfrom: 2015-13\n", path: "t.yaml") } throws: { e in "\(e)".contains("from") }
+        #expect { try TimelineFile.parse("name: t\nlabels: {June: 开园}\n", path: "t.yaml") } throws: { e in "\(e)".contains("not a date") }
+    }
+}

@@ -50,7 +50,7 @@ public struct ChartFile: Sendable {
         for (k, _) in map {
             guard let key = k.string else { continue }
             if !ownKeys.contains(key) && !specKeys.contains(key) {
-                let near = (ownKeys.union(specKeys)).min { editDistance($0, key) < editDistance($1, key) } ?? ""
+                let near = closestKey(to: key, in: ownKeys.union(specKeys))
                 throw .data(path: path, line: k.mark.map { $0.line }, field: key,
                             message: "unknown option; did you mean \"\(near)\"?")
             }
@@ -168,17 +168,4 @@ private func typeName(_ t: Any.Type) -> String {
     case "String": return "text"
     default: return "\(t)"
     }
-}
-
-func editDistance(_ a: String, _ b: String) -> Int {
-    let a = Array(a), b = Array(b)
-    var prev = Array(0...b.count)
-    for i in 1...max(1, a.count) where !a.isEmpty {
-        var cur = [i] + Array(repeating: 0, count: b.count)
-        for j in 1...max(1, b.count) where !b.isEmpty {
-            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-        }
-        prev = cur
-    }
-    return a.isEmpty ? b.count : prev[b.count]
 }

@@ -80,7 +80,7 @@ public struct TimelineFile: Sendable {
         guard let map = node?.mapping else { throw .data(path: path, line: 1, field: nil, message: "expected a mapping of timeline options") }
         for (k, _) in map {
             guard let key = k.string, !keys.contains(key) else { continue }
-            let near = keys.min { editDistance($0, key) < editDistance($1, key) } ?? ""
+            let near = closestKey(to: key, in: keys)
             throw .data(path: path, line: k.mark.map { $0.line }, field: key, message: "unknown option; did you mean \"\(near)\"?")
         }
         guard let name = map["name"]?.string, !name.isEmpty, name.count <= 100,

@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // The C wall: Cairo, Pango and zlib headers. Only `Canvas` imports it.
@@ -29,11 +30,16 @@ let package = Package(
         .target(name: "Extraction"),
         // Chart specs in, frames out: scales, number formats, axes, legends, bar/line/donut.
         .target(name: "Charts", dependencies: ["Canvas"]),
+        // The compiled briefing: a document model laid out on A4 pages; HTML, Markdown, PPTX.
+        .target(
+            name: "Document",
+            dependencies: ["Canvas", "Charts", "Timeline", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         // Builds reports: inputs -> frames -> files in out/, atomically, with a manifest.
         .target(
             name: "Pipeline",
             dependencies: [
-                "Canvas", "Charts", "Extraction", "Timeline",
+                "Canvas", "Charts", "Document", "Extraction", "Timeline",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "CSV", package: "CSV.swift"),
@@ -48,12 +54,13 @@ let package = Package(
             ]
         ),
         // `make bench`: our charts and the matplotlib peer timed in one run.
-        .executableTarget(name: "reportgen-bench", dependencies: ["Canvas", "Charts", "Pipeline"]),
+        .executableTarget(name: "reportgen-bench", dependencies: ["Canvas", "Charts", "Extraction", "Pipeline"]),
         // Shared test helpers (golden-image comparison, fixtures); not shipped.
         .target(name: "TestSupport", dependencies: ["Canvas"], path: "Tests/TestSupport"),
         .testTarget(name: "CanvasTests", dependencies: ["Canvas", "TestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "TestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "TimelineTests", dependencies: ["Timeline", "TestSupport"], exclude: ["Snapshots"]),
+        .testTarget(name: "DocumentTests", dependencies: ["Document", "Charts", "Timeline", "TestSupport"]),
         .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "TestSupport"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Charts", "Extraction", "Timeline", "TestSupport"]),
         .testTarget(name: "ReportgenTests", dependencies: ["TestSupport"]),

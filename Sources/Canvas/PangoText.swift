@@ -72,6 +72,7 @@ func makeLayout(_ ctx: OpaquePointer, _ block: TextBlock) -> OpaquePointer? {
     case .justify:
         pango_layout_set_alignment(layout, PANGO_ALIGN_LEFT)
         pango_layout_set_justify(layout, 1)
+        if block.justifyLastLine { pango_layout_set_justify_last_line(layout, 1) }
     }
     if style.lineHeight.isFinite, style.lineHeight > 0, style.lineHeight != 1 {
         pango_layout_set_line_spacing(layout, Float(style.lineHeight))
@@ -117,6 +118,24 @@ public final class PangoMeasurer: TextMeasurer {
         }
         defer { g_object_unref(UnsafeMutableRawPointer(layout)) }
         return metrics(of: layout)
+    }
+
+    public func lines(_ block: TextBlock) -> [TextLine] {
+        guard let layout = makeLayout(context, block) else { return [] }
+        defer { g_object_unref(UnsafeMutableRawPointer(layout)) }
+        guard let iter = pango_layout_get_iter(layout) else { return [] }
+        defer { pango_layout_iter_free(iter) }
+        var out: [TextLine] = []
+        let s = Double(PANGO_SCALE)
+        repeat {
+            var logical = PangoRectangle()
+            pango_layout_iter_get_line_extents(iter, nil, &logical)
+            if let line = pango_layout_iter_get_line_readonly(iter) {
+                out.append(TextLine(utf8Start: Int(line.pointee.start_index), utf8Length: Int(line.pointee.length),
+                                    top: Double(logical.y) / s, height: Double(logical.height) / s))
+            }
+        } while pango_layout_iter_next_line(iter) != 0
+        return out
     }
 
     /// The family fontconfig actually resolves the first requested family to, e.g. "DejaVu Sans"

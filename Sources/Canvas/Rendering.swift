@@ -86,7 +86,8 @@ public enum Renderer {
         return Rendered(bytes: bytes, warnings: warnings)
     }
 
-    public static func svg(_ frame: Frame) throws(CanvasError) -> Rendered {
+    /// An SVG file. `idPrefix` makes its ids unique when several SVGs share one HTML page.
+    public static func svg(_ frame: Frame, idPrefix: String? = nil) throws(CanvasError) -> Rendered {
         try validate(frame.size)
         let sink = ByteSink()
         let surface = cairo_svg_surface_create_for_stream(sinkWrite, Unmanaged.passUnretained(sink).toOpaque(),
@@ -99,7 +100,8 @@ public enum Renderer {
         try draw(frame, on: surface, scale: 1, warnings: &warnings)
         cairo_surface_finish(surface)
         try check(cairo_surface_status(surface), "finishing the SVG")
-        return withExtendedLifetime(sink) { Rendered(bytes: SVGIDs.renumber(sink.bytes), warnings: warnings) }
+        let bytes = withExtendedLifetime(sink) { SVGIDs.renumber(sink.bytes) }
+        return Rendered(bytes: idPrefix.map { SVGIDs.prefixed(bytes, $0) } ?? bytes, warnings: warnings)
     }
 
     /// A multi-page PDF; each frame is one page of its own size. Outline entries in the frames

@@ -27,4 +27,39 @@ enum SVGIDs {
         }
         return out
     }
+
+    /// Prefixes every id (and every `#id` reference) so several SVGs can sit inline in one HTML
+    /// page: cairo names glyphs `glyph0-1` in every file, and the first definition would win.
+    static func prefixed(_ svg: [UInt8], _ prefix: String) -> [UInt8] {
+        let text = String(decoding: svg, as: UTF8.self)
+        var ids: Set<Substring> = []
+        var rest = text[...]
+        while let r = rest.range(of: " id=\"") {
+            let after = rest[r.upperBound...]
+            guard let end = after.firstIndex(of: "\"") else { break }
+            ids.insert(after[..<end])
+            rest = after[end...]
+        }
+        guard !ids.isEmpty else { return svg }
+        var out = ""
+        out.reserveCapacity(text.utf8.count + ids.count * 16)
+        var i = text.startIndex
+        // Rewrite `id="X"`, `#X"` and `#X)` where X is a known id.
+        while i < text.endIndex {
+            let c = text[i]
+            if c == "#" || (c == "i" && text[i...].hasPrefix("id=\"")) {
+                let start = c == "#" ? text.index(after: i) : text.index(i, offsetBy: 4)
+                if let end = text[start...].firstIndex(where: { $0 == "\"" || $0 == ")" }), ids.contains(text[start..<end]) {
+                    out += text[i..<start]
+                    out += prefix
+                    out += text[start..<end]
+                    i = end
+                    continue
+                }
+            }
+            out.append(c)
+            i = text.index(after: i)
+        }
+        return Array(out.utf8)
+    }
 }

@@ -49,6 +49,9 @@ public struct TextBlock: Sendable, Hashable {
     public var alignment: TextAlignment
     /// When true, `text` is Pango markup (`<b>`, `<span …>`); build it with `TextBlock.escape`.
     public var isMarkup: Bool
+    /// Justified text normally leaves its last line ragged; a paragraph cut at a page break
+    /// justifies the last line of the part above the break too.
+    public var justifyLastLine: Bool = false
 
     public init(_ text: String, style: TextStyle = TextStyle(), width: Double? = nil, maxLines: Int? = nil,
                 ellipsis: Ellipsis = .end, alignment: TextAlignment = .left, isMarkup: Bool = false) {
@@ -96,7 +99,30 @@ public struct TextMetrics: Sendable, Hashable {
     public var size: Size { logical.size }
 }
 
+/// One laid-out line of a text block: where it starts in the text and where it sits.
+public struct TextLine: Sendable, Hashable {
+    /// Offset of the line's first byte in the block's UTF-8 text (markup removed).
+    public var utf8Start: Int
+    public var utf8Length: Int
+    /// Top and height of the line's logical box, from the top of the block.
+    public var top: Double
+    public var height: Double
+    public init(utf8Start: Int, utf8Length: Int, top: Double, height: Double) {
+        self.utf8Start = utf8Start; self.utf8Length = utf8Length; self.top = top; self.height = height
+    }
+}
+
 /// Measures text before it is drawn, so layout code can place boxes without overlap.
 public protocol TextMeasurer {
     func measure(_ block: TextBlock) -> TextMetrics
+    /// The lines Pango breaks the block into, so a page layout can cut a paragraph between lines.
+    func lines(_ block: TextBlock) -> [TextLine]
+}
+
+extension TextMeasurer {
+    /// One line holding everything: right for measurers that do not wrap.
+    public func lines(_ block: TextBlock) -> [TextLine] {
+        let m = measure(block)
+        return [TextLine(utf8Start: 0, utf8Length: block.text.utf8.count, top: 0, height: m.logical.height)]
+    }
 }

@@ -12,6 +12,8 @@ public enum BuildError: Error, CustomStringConvertible {
     case chart(path: String, ChartError)
     case tooLarge(path: String, bytes: Int, limit: Int)
     case other(String)
+    /// Several problems found in one pass over a spec, reported together.
+    case many([BuildError])
 
     public var description: String {
         switch self {
@@ -25,6 +27,7 @@ public enum BuildError: Error, CustomStringConvertible {
         case .tooLarge(let p, let b, let l):
             return "\(p): \(b) bytes is more than the \(l)-byte limit for this kind of input; split or aggregate it"
         case .other(let s): return s
+        case .many(let all): return "\(all.count) problems:\n" + all.map { "  " + $0.description }.joined(separator: "\n")
         }
     }
 }

@@ -32,11 +32,22 @@ public enum DefaultBuild {
         warnings += try ChartJob.run(charts, into: folder)
         let merged = FactMerger.merge(docs).facts
         let measurer = PangoMeasurer()
-        for t in try TimelineJob.files(in: (seeds as NSString).appendingPathComponent("timelines")) {
+        let timelines = try TimelineJob.files(in: (seeds as NSString).appendingPathComponent("timelines"))
+        for t in timelines {
             let o = try TimelineJob.render(t, facts: merged, measurer: measurer)
             for (name, bytes) in o.files {
                 try folder.write(bytes, name: name, kind: name.hasSuffix(".csv") ? "data" : "timeline", inputs: o.inputs)
             }
+            warnings += o.warnings
+        }
+        let briefingPath = (seeds as NSString).appendingPathComponent("briefing.yaml")
+        if FileManager.default.fileExists(atPath: briefingPath) {
+            let file = try BriefingFile.load(briefingPath)
+            let library = try BriefingJob.Library(charts: charts, timelines: timelines, facts: merged)
+            let doc = try BriefingJob.compile(file, library: library, date: sourceDateEpoch() ?? Date())
+            let o = try BriefingJob.render(doc, name: file.name, formats: file.formats, measurer: measurer)
+            let inputs = [briefingPath] + charts.map(\.path) + timelines.map(\.path) + docs.map(\.path)
+            for f in o.files { try folder.write(f.bytes, name: f.name, kind: f.kind, inputs: inputs) }
             warnings += o.warnings
         }
         try folder.finish()

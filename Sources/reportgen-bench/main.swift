@@ -76,6 +76,25 @@ for (peerName, file) in mapping.sorted(by: { $0.key < $1.key }) {
 // Whole default build (all charts, all formats, data CSVs, manifest) in-process.
 let buildMs = try time(max(3, opt.runs / 4)) { _ = try DefaultBuild.run(seeds: opt.seeds, out: tmp + "/out") }
 
+// The compiled briefing: spec + charts + timelines + page layout + PDF, from already extracted facts.
+let briefingFile = try BriefingFile.load(opt.seeds + "/briefing.yaml")
+let seedDocs = try ((try? FileManager.default.contentsOfDirectory(atPath: opt.seeds)) ?? []).filter { $0.hasSuffix(".txt") }.sorted()
+    .map { try Extractor().extract(file: (opt.seeds as NSString).appendingPathComponent($0)) }
+let library = try BriefingJob.Library(charts: chartFiles, timelines: try TimelineJob.files(in: opt.seeds + "/timelines"),
+                                      facts: FactMerger.merge(seedDocs).facts)
+var briefingPages = 0
+let briefingMs = try time(opt.runs) {
+    let doc = try BriefingJob.compile(briefingFile, library: library, date: Date(timeIntervalSince1970: 0))
+    let o = try BriefingJob.render(doc, name: "briefing", formats: ["pdf"], measurer: measurer, date: Date(timeIntervalSince1970: 0))
+    briefingPages = o.pageCount
+    for f in o.files { try AtomicFile.write(f.bytes, to: "\(tmp)/\(f.name)") }
+}
+let briefingAllMs = try time(max(3, opt.runs / 4)) {
+    let doc = try BriefingJob.compile(briefingFile, library: library, date: Date(timeIntervalSince1970: 0))
+    let o = try BriefingJob.render(doc, name: "briefing", formats: ["pdf", "html", "md", "pptx"], measurer: measurer, date: Date(timeIntervalSince1970: 0))
+    for f in o.files { try AtomicFile.write(f.bytes, to: "\(tmp)/\(f.name)") }
+}
+
 // Line chart cost against the number of points (PNG, decimated).
 var scaling: [(Int, Double)] = []
 for n in [1_000, 10_000, 100_000, 1_000_000] {
@@ -122,6 +141,7 @@ let bigMs = time(1) { _ = extractor.extract(text: big, path: "10MB.txt") }
 var peer: [String: Double] = [:]
 var peerScale: [Int: Double] = [:]
 var peerNote = "peer not run (pass --peer-python)"
+var peerReportMs: Double?
 if let py = opt.peerPython {
     let work = tmp + "/peers"
     try? FileManager.default.copyItem(atPath: opt.peers, toPath: work)  // the peers write into their own out/
@@ -136,6 +156,14 @@ if let py = opt.peerPython {
               let medPart = line.split(separator: "median ").last?.split(separator: " ").first, let sec = Double(medPart) else { continue }
         peerScale[n] = sec * 1000
     }
+    // mpl_report.py is a whole program (interpreter, imports, six pages); time it as one, cold each run.
+    var reportRuns: [Double] = []
+    for _ in 0..<5 {
+        let t0 = DispatchTime.now().uptimeNanoseconds
+        _ = try runPeer(py, [work + "/mpl_report.py"])
+        reportRuns.append(Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e6)
+    }
+    peerReportMs = median(reportRuns)
     peerNote = peer.isEmpty ? "peer failed (see stderr)" : "matplotlib (Agg), mpl_charts.py --bench \(opt.runs) and mpl_scale.py --reps 3"
 }
 
@@ -153,6 +181,9 @@ for name in ["bar", "line", "pie", "timeline"] {
 var out = "reportgen \(reportgenVersion) chart benchmark, median of \(opt.runs) runs, 1600x1000 px PNG / 576x360 pt PDF and SVG\n"
 out += "peer: \(peerNote)\n\n" + lines.joined(separator: "\n") + "\n\n"
 out += String(format: "whole default build in-process (%d files): %.1f ms\n\n", (try? DefaultBuild.run(seeds: opt.seeds, out: tmp + "/out").manifest.files.count) ?? 0, buildMs)
+out += String(format: "compiled briefing (%d A4 pages, 6 vector figures, 2 tables) to PDF in-process: %.1f ms (target ≤ 100 ms); all four formats (PDF, HTML, Markdown + PNGs, PPTX): %.1f ms\n",
+              briefingPages, briefingMs, briefingAllMs)
+out += peerReportMs.map { String(format: "matplotlib PdfPages report (mpl_report.py, 6 pages, cold process incl. interpreter start): %.0f ms — %.1fx\n\n", $0, $0 / briefingMs) } ?? "\n"
 out += String(format: "extraction: %d seed articles %.1f ms (target ≤ 20 ms); %.1f MB of text %.0f ms (target ≤ 2000 ms)\n\n",
               articles.count, seedsMs, Double(big.utf8.count) / 1e6, bigMs)
 out += "| line chart points (random walk) | reportgen PNG ms | matplotlib PNG ms | speed-up |\n|---:|---:|---:|---:|\n"

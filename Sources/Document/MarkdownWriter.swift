@@ -1,0 +1,104 @@
+import Canvas
+
+/// The briefing as GitHub-flavoured Markdown with PNG figures beside it and citations as
+/// footnotes, for wikis and for pasting into other documents.
+public enum MarkdownWriter {
+    public struct Output: Sendable {
+        public var markdown: [UInt8]
+        /// PNG files the Markdown links to, by file name (`<stem>-fig1.png`).
+        public var images: [(name: String, png: [UInt8])]
+        public var warnings: [String]
+    }
+
+    public static func markdown(_ doc: BriefingDocument, stem: String, measurer: TextMeasurer,
+                                width: Double = PageStyle.a4.contentWidth, dpi: Double = 200) throws(DocumentError) -> Output {
+        var md = "# \(line(doc.title))\n\n"
+        var meta: [String] = []
+        if let s = doc.subtitle { meta.append("**\(line(s))**") }
+        if let o = doc.organisation { meta.append(line(o)) }
+        if let d = doc.date { meta.append(line(d)) }
+        if !meta.isEmpty { md += meta.joined(separator: "  \n") + "\n\n" }
+        if !doc.keyFigures.isEmpty {
+            md += "| " + doc.keyFigures.map { "\(cell($0.label))\(notes($0.citations))" }.joined(separator: " | ") + " |\n"
+            md += "|" + String(repeating: " ---: |", count: doc.keyFigures.count) + "\n"
+            md += "| " + doc.keyFigures.map { "**\(cell($0.value))**" }.joined(separator: " | ") + " |\n\n"
+        }
+        var images: [(String, [UInt8])] = []
+        var warnings: [String] = []
+        var figureNo = 0, tableNo = 0
+        for b in doc.blocks {
+            switch b {
+            case .heading(let level, let text): md += String(repeating: "#", count: min(6, level + 1)) + " \(line(text))\n\n"
+            case .paragraph(let runs): md += inline(runs) + "\n\n"
+            case .bullets(let items): md += items.map { "- " + inline($0) + "\n" }.joined() + "\n"
+            case .figure(let f):
+                figureNo += 1
+                let (frame, w) = try FigureFrames.frame(f, size: FigureFrames.size(f, width: width), measurer: measurer, dpi: dpi)
+                warnings += w
+                let png: [UInt8]
+                do { png = try Renderer.png(frame, options: RasterOptions(dpi: dpi)).bytes } catch {
+                    throw .figure(id: f.id, message: error.description)
+                }
+                let name = "\(stem)-fig\(figureNo).png"
+                images.append((name, png))
+                md += "![图\(figureNo) \(alt(f.caption))](\(name))\n\n"
+                md += "**图\(figureNo)　\(line(f.caption))**\(notes(f.citations))"
+                if let n = f.note { md += "  \n*\(line(n))*" }
+                md += "\n\n"
+            case .table(let t):
+                tableNo += 1
+                md += "**表\(tableNo)　\(line(t.caption))**\n\n"
+                let cites = !t.rowCitations.isEmpty
+                md += "| " + t.columns.map { cell($0.title) }.joined(separator: " | ") + (cites ? " | 来源" : "") + " |\n"
+                md += "|" + t.columns.map { $0.numeric ? " ---: |" : " --- |" }.joined() + (cites ? " --- |" : "") + "\n"
+                for (i, r) in t.rows.enumerated() {
+                    md += "| " + r.map(cell).joined(separator: " | ")
+                    if cites { md += " | " + notes(i < t.rowCitations.count ? t.rowCitations[i] : []) }
+                    md += " |\n"
+                }
+                if let total = t.total { md += "| " + total.map { $0.isEmpty ? "" : "**\(cell($0))**" }.joined(separator: " | ") + (cites ? " | " : "") + " |\n" }
+                md += "\n"
+                if let n = t.note { md += "*\(line(n))*\n\n" }
+            }
+        }
+        if !doc.sources.isEmpty {
+            md += "## 资料来源\n\n"
+            for (i, n) in doc.sources.enumerated() { md += "[^\(i + 1)]: `\(n.location)` “\(line(n.sentence))”\n" }
+        }
+        return Output(markdown: Array(md.utf8), images: images, warnings: warnings)
+    }
+
+    static func notes(_ ns: [Int]) -> String { Array(Set(ns)).sorted().map { "[^\($0)]" }.joined() }
+
+    static func inline(_ runs: [Inline]) -> String {
+        // `**a****b**` does not parse; join neighbouring runs of one style first.
+        var merged: [Inline] = []
+        for r in runs {
+            if let last = merged.last, last.style == r.style, last.citations.isEmpty {
+                merged[merged.count - 1] = Inline(last.text + r.text, style: r.style, citations: r.citations)
+            } else { merged.append(r) }
+        }
+        return merged.map { r in
+            let t = line(r.text)
+            let styled = t.isEmpty ? "" : r.style == .strong ? "**\(t)**" : r.style == .emphasis ? "*\(t)*" : t
+            return styled + notes(r.citations)
+        }.joined()
+    }
+
+    /// Text on one line with Markdown's punctuation escaped.
+    static func line(_ s: String) -> String {
+        var o = ""
+        for c in s {
+            switch c {
+            case "\n", "\r": o += " "
+            case "\\", "*", "_", "`", "[", "]", "<", ">", "#", "|": o += "\\\(c)"
+            default: o.append(c)
+            }
+        }
+        return o
+    }
+
+    static func cell(_ s: String) -> String { line(s) }
+
+    static func alt(_ s: String) -> String { s.filter { !"[]()\n".contains($0) } }
+}

@@ -1,0 +1,246 @@
+import Foundation
+import Yams
+
+/// The briefing as a user writes it: title block, named values (numbers drawn from charts,
+/// timelines or extracted facts, each keeping its sources), key figures, and sections whose text
+/// is a template over those values.
+///
+/// ```yaml
+/// title: 援疆工作简报
+/// values:
+///   aksu_total: {chart: aksu-2015-funding, sum: true}
+///   wushi_projects: {fact: {doc: 002.txt, type: count, unit: 个, subject: 援疆项目}}
+/// keyFigures:
+///   - {value: aksu_total, label: 杭州援疆资金（2015）}
+/// sections:
+///   - heading: 摘要
+///     text: 2015年杭州援疆资金分项合计{{aksu_total}}。
+///   - heading: 援疆资金
+///     level: 2
+///     content:
+///       - figure: aksu-2015-funding
+///       - table: {chart: aksu-2015-funding, total: true, share: true}
+/// ```
+///
+/// Every problem in the file is reported at once, each with its line.
+public struct BriefingFile: Sendable {
+    public struct ValueRef: Sendable, Hashable {
+        public enum Source: Sendable, Hashable {
+            /// A row (or the sum or count of rows) of a chart's data table.
+            case chart(name: String, row: String?, column: String?, aggregate: String?)
+            /// The number of events of a timeline.
+            case timeline(name: String)
+            /// Exactly one extracted fact, picked by its document, type, unit, subject words, category.
+            case fact(doc: String?, type: String?, unit: String?, subject: String?, category: String?)
+            /// A number the user typed in, with a note saying where it comes from.
+            case entered(value: Double, kind: String, unit: String, note: String)
+        }
+        public var name: String
+        public var source: Source
+        public var line: Int
+    }
+
+    public struct KeyFigureRef: Sendable, Hashable {
+        public var value: String
+        public var label: String
+        public var line: Int
+    }
+
+    public enum Content: Sendable, Hashable {
+        case text(String, line: Int)
+        case bullets([String], line: Int)
+        case figure(name: String, caption: String?, line: Int)
+        case table(chart: String, total: Bool, share: Bool, caption: String?, line: Int)
+    }
+
+    public struct Section: Sendable, Hashable {
+        public var heading: String
+        public var level: Int
+        public var content: [Content]
+    }
+
+    public var path: String
+    public var name: String
+    public var title: String
+    public var subtitle: String?
+    public var organisation: String?
+    public var date: String?
+    public var keywords: [String]
+    public var values: [ValueRef]
+    public var keyFigures: [KeyFigureRef]
+    public var sections: [Section]
+    public var formats: [String]
+
+    static let topKeys: Set<String> = ["name", "title", "subtitle", "organisation", "date", "keywords", "values", "keyFigures", "sections", "formats"]
+    static let sectionKeys: Set<String> = ["heading", "level", "text", "bullets", "figure", "caption", "table", "content", "sections"]
+    static let formatsKnown: Set<String> = ["pdf", "html", "md", "pptx"]
+
+    public static func load(_ path: String) throws(BuildError) -> BriefingFile {
+        try parse(try SourceText.read(path, limit: 4 * 1024 * 1024).text, path: path)
+    }
+
+    public static func parse(_ text: String, path: String) throws(BuildError) -> BriefingFile {
+        let root: Node?
+        do { root = try Yams.compose(yaml: text) } catch {
+            throw .data(path: path, line: nil, field: nil, message: "YAML syntax error: \(error)")
+        }
+        guard let map = root?.mapping else { throw .data(path: path, line: 1, field: nil, message: "expected a mapping (title: …, sections: …)") }
+        var r = Reader(path: path)
+        for (k, _) in map {
+            guard let key = k.string, !topKeys.contains(key) else { continue }
+            r.problem(k, key, "unknown option; did you mean \"\(closestKey(to: key, in: topKeys))\"?")
+        }
+        let name = map["name"]?.string ?? "briefing"
+        if !(name.count <= 100 && !name.isEmpty && name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) {
+            r.problem(map["name"], "name", "give the output file stem: letters, digits, - and _ only")
+        }
+        let title = r.string(map, "title", required: true) ?? ""
+        var values: [ValueRef] = []
+        if let v = map["values"] {
+            if let vm = v.mapping {
+                for (k, node) in vm {
+                    guard let n = k.string else { continue }
+                    if let ref = r.valueRef(n, node) { values.append(ref) }
+                }
+            } else { r.problem(v, "values", "give a mapping of name: {chart: …} / {fact: …} / {value: …}") }
+        }
+        var figures: [KeyFigureRef] = []
+        if let kf = map["keyFigures"] {
+            for (i, item) in (r.sequence(kf, "keyFigures") ?? []).enumerated() {
+                guard let m = item.mapping, let v = m["value"]?.string, let l = m["label"]?.string else {
+                    r.problem(item, "keyFigures[\(i)]", "give {value: a name from values, label: 说明}"); continue
+                }
+                figures.append(KeyFigureRef(value: v, label: l, line: line(item)))
+            }
+        }
+        var sections: [Section] = []
+        if let s = map["sections"] {
+            for (i, item) in (r.sequence(s, "sections") ?? []).enumerated() { r.section(item, "sections[\(i)]", level: 1, into: &sections) }
+        } else {
+            r.problem(nil, "sections", "missing: list the sections, e.g. - heading: 摘要")
+        }
+        let formats = map["formats"].flatMap { r.sequence($0, "formats") }?.compactMap(\.string) ?? ["pdf", "html", "md", "pptx"]
+        for f in formats where !formatsKnown.contains(f) { r.problem(map["formats"], "formats", "\"\(f)\" is not one of pdf, html, md, pptx") }
+        // Names used before they are defined are the commonest slip; report them here too.
+        let defined = Set(values.map(\.name))
+        for f in figures where !defined.contains(f.value) {
+            r.problems.append(.data(path: path, line: f.line, field: "keyFigures", message: "no value named \"\(f.value)\" under values"))
+        }
+        if !r.problems.isEmpty { throw r.problems.count == 1 ? r.problems[0] : .many(r.problems) }
+        return BriefingFile(path: path, name: name, title: title, subtitle: map["subtitle"]?.string, organisation: map["organisation"]?.string,
+                            date: map["date"]?.string, keywords: map["keywords"]?.sequence?.compactMap(\.string) ?? [],
+                            values: values, keyFigures: figures, sections: sections, formats: formats)
+    }
+
+    static func line(_ n: Node?) -> Int { (n?.mark?.line) ?? 1 }
+
+    /// Walks the YAML tree collecting problems instead of stopping at the first.
+    struct Reader {
+        let path: String
+        var problems: [BuildError] = []
+
+        mutating func problem(_ n: Node?, _ field: String, _ message: String) {
+            problems.append(.data(path: path, line: BriefingFile.line(n), field: field, message: message))
+        }
+
+        mutating func string(_ m: Node.Mapping, _ key: String, required: Bool = false) -> String? {
+            guard let n = m[key] else {
+                if required { problem(nil, key, "missing") }
+                return nil
+            }
+            guard let s = n.string, n.scalar != nil else { problem(n, key, "expected text"); return nil }
+            return s
+        }
+
+        mutating func sequence(_ n: Node, _ field: String) -> [Node]? {
+            guard let s = n.sequence else { problem(n, field, "expected a list (- item)"); return nil }
+            return Array(s)
+        }
+
+        mutating func valueRef(_ name: String, _ node: Node) -> ValueRef? {
+            let field = "values.\(name)"
+            guard name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else {
+                problem(node, field, "value names use letters, digits and _ only (they appear in text as {{\(name)}})"); return nil
+            }
+            guard let m = node.mapping else { problem(node, field, "give {chart: …}, {timeline: …}, {fact: {…}} or {value: …, note: …}"); return nil }
+            let known: Set<String> = ["chart", "row", "column", "sum", "count", "timeline", "fact", "value", "kind", "unit", "note"]
+            for (k, _) in m where !known.contains(k.string ?? "") {
+                problem(k, field, "unknown key \"\(k.string ?? "")\"; did you mean \"\(closestKey(to: k.string ?? "", in: known))\"?")
+            }
+            let line = BriefingFile.line(node)
+            if let chart = m["chart"]?.string {
+                let agg = m["sum"]?.bool == true ? "sum" : m["count"]?.bool == true ? "count" : nil
+                let row = m["row"]?.string
+                if agg == nil, row == nil { problem(node, field, "say which row (row: 天网工程), or sum: true, or count: true"); return nil }
+                return ValueRef(name: name, source: .chart(name: chart, row: row, column: m["column"]?.string, aggregate: agg), line: line)
+            }
+            if let t = m["timeline"]?.string { return ValueRef(name: name, source: .timeline(name: t), line: line) }
+            if let f = m["fact"] {
+                guard let fm = f.mapping else { problem(f, field + ".fact", "give {doc: …, type: money|count|date, unit: …, subject: …}"); return nil }
+                let type = fm["type"]?.string
+                if let type, !["money", "count", "date"].contains(type) { problem(fm["type"], field + ".fact.type", "\"\(type)\" is not money, count or date") }
+                return ValueRef(name: name, source: .fact(doc: fm["doc"]?.string, type: type, unit: fm["unit"]?.string,
+                                                         subject: fm["subject"]?.string, category: fm["category"]?.string), line: line)
+            }
+            if let v = m["value"] {
+                guard let d = v.float ?? v.int.map(Double.init), d.isFinite else { problem(v, field + ".value", "expected a number"); return nil }
+                guard let note = m["note"]?.string, !note.isEmpty else {
+                    problem(node, field + ".note", "a typed-in number needs a note saying where it comes from"); return nil
+                }
+                let kind = m["kind"]?.string ?? "number"
+                if !["money", "count", "number"].contains(kind) { problem(m["kind"], field + ".kind", "\"\(kind)\" is not money, count or number") }
+                return ValueRef(name: name, source: .entered(value: d, kind: kind, unit: m["unit"]?.string ?? (kind == "money" ? "元" : ""), note: note), line: line)
+            }
+            problem(node, field, "give {chart: …}, {timeline: …}, {fact: {…}} or {value: …, note: …}")
+            return nil
+        }
+
+        mutating func section(_ node: Node, _ field: String, level: Int, into out: inout [Section]) {
+            guard let m = node.mapping else { problem(node, field, "expected {heading: …, text: …}"); return }
+            for (k, _) in m {
+                guard let key = k.string, !BriefingFile.sectionKeys.contains(key) else { continue }
+                problem(k, field, "unknown key \"\(key)\"; did you mean \"\(closestKey(to: key, in: BriefingFile.sectionKeys))\"?")
+            }
+            guard let heading = m["heading"]?.string, !heading.isEmpty else { problem(node, field + ".heading", "missing"); return }
+            var lvl = level
+            if let l = m["level"] {
+                if let v = l.int, (1...3).contains(v) { lvl = v } else { problem(l, field + ".level", "expected 1, 2 or 3") }
+            }
+            var content: [Content] = []
+            if let c = m["content"] {
+                for (i, item) in (sequence(c, field + ".content") ?? []).enumerated() {
+                    guard let im = item.mapping, im.count >= 1 else { problem(item, "\(field).content[\(i)]", "expected - text: …, - figure: …, - table: … or - bullets: …"); continue }
+                    block(im, item, "\(field).content[\(i)]", into: &content)
+                }
+            } else {
+                block(m, node, field, into: &content)
+            }
+            out.append(Section(heading: heading, level: lvl, content: content))
+            if let subs = m["sections"] {
+                for (i, s) in (sequence(subs, field + ".sections") ?? []).enumerated() { section(s, "\(field).sections[\(i)]", level: min(3, lvl + 1), into: &out) }
+            }
+        }
+
+        /// The blocks a mapping names, in reading order: text, bullets, figure, table.
+        mutating func block(_ m: Node.Mapping, _ node: Node, _ field: String, into content: inout [Content]) {
+            if let t = m["text"] {
+                if let s = t.string { content.append(.text(s, line: BriefingFile.line(t) + (t.scalar?.style == .literal || t.scalar?.style == .folded ? 1 : 0))) } else { problem(t, field + ".text", "expected text") }
+            }
+            if let b = m["bullets"] {
+                let items = sequence(b, field + ".bullets")?.compactMap(\.string) ?? []
+                content.append(.bullets(items, line: BriefingFile.line(b)))
+            }
+            if let f = m["figure"] {
+                if let s = f.string { content.append(.figure(name: s, caption: m["caption"]?.string, line: BriefingFile.line(f))) } else { problem(f, field + ".figure", "expected the name of a chart or timeline") }
+            }
+            if let t = m["table"] {
+                if let s = t.string {
+                    content.append(.table(chart: s, total: true, share: false, caption: nil, line: BriefingFile.line(t)))
+                } else if let tm = t.mapping, let chart = tm["chart"]?.string {
+                    content.append(.table(chart: chart, total: tm["total"]?.bool ?? true, share: tm["share"]?.bool ?? false,
+                                          caption: tm["caption"]?.string, line: BriefingFile.line(t)))
+                } else { problem(t, field + ".table", "expected a chart name or {chart: …, total: true, share: true}") }
+            }
+        }
+    }
+}

@@ -1,0 +1,271 @@
+import Canvas
+import Charts
+import Document
+import Extraction
+import Foundation
+import Timeline
+
+/// Turns a briefing file plus the build's charts, timelines and facts into a `BriefingDocument`,
+/// then into the briefing's files (PDF, HTML, Markdown with PNGs, PPTX).
+public enum BriefingJob {
+    /// What the briefing can refer to by name.
+    public struct Library {
+        public var charts: [String: (file: ChartFile, table: DataTable, spec: ChartSpec)] = [:]
+        public var timelines: [String: (file: TimelineFile, spec: TimelineSpec)] = [:]
+        public var facts: [MergedFact] = []
+
+        public init() {}
+
+        /// Loads the data behind every chart and resolves every timeline against the facts.
+        public init(charts: [ChartFile], timelines: [TimelineFile], facts: [MergedFact]) throws(BuildError) {
+            self.facts = facts
+            for c in charts {
+                let t = try DataTable.load(c.dataPath)
+                self.charts[c.name] = (c, t, try c.resolvedSpec(t))
+            }
+            for t in timelines { self.timelines[t.name] = (t, try t.resolved(facts: facts).0) }
+        }
+
+        /// The sentence behind a `file:start-end` reference, looked up in the extracted facts.
+        func note(for ref: String) -> SourceNote? {
+            let parts = ref.split(separator: ":")
+            guard parts.count == 2 else { return nil }
+            let file = String(parts[0]), span = parts[1].split(separator: "-").compactMap { Int($0) }
+            guard span.count == 2 else { return nil }
+            for f in facts {
+                for p in f.sources where p.file == file && p.start == span[0] && p.end == span[1] {
+                    return SourceNote(file: p.file, start: p.start, end: p.end, sentence: p.sentence)
+                }
+            }
+            return nil
+        }
+    }
+
+    // MARK: Compiling
+
+    public static func compile(_ file: BriefingFile, library: Library, date: Date = Date()) throws(BuildError) -> BriefingDocument {
+        var problems: [BuildError] = []
+        var notes = NoteBook()
+        var values: [String: ResolvedValue] = [:]
+        for ref in file.values {
+            do throws(BuildError) { values[ref.name] = try resolve(ref, file: file, library: library) } catch { problems.append(error) }
+        }
+        var doc = BriefingDocument(title: file.title, subtitle: file.subtitle, organisation: file.organisation,
+                                   date: file.date ?? chineseDate(date), keywords: file.keywords)
+        for k in file.keyFigures {
+            guard let v = values[k.value] else { continue }
+            doc.keyFigures.append(KeyFigure(value: v.prose(), label: k.label, citations: notes.cite(v.sources)))
+        }
+        for s in file.sections {
+            doc.blocks.append(.heading(level: s.level, text: s.heading))
+            for c in s.content {
+                switch c {
+                case .text(let t, let line):
+                    for p in ProseTemplate.render(t, path: file.path, line: line, values: values, notes: &notes, problems: &problems) {
+                        doc.blocks.append(.paragraph(p))
+                    }
+                case .bullets(let items, let line):
+                    let rendered = items.map {
+                        ProseTemplate.inlines($0, path: file.path, line: line, values: values, notes: &notes, problems: &problems)
+                    }
+                    doc.blocks.append(.bullets(rendered))
+                case .figure(let name, let caption, let line):
+                    if let f = figure(name, caption: caption, library: library, notes: &notes) { doc.blocks.append(.figure(f)) } else {
+                        problems.append(.data(path: file.path, line: line, field: "figure", message: "no chart or timeline named \"\(name)\"" + suggestion(name, library)))
+                    }
+                case .table(let chart, let total, let share, let caption, let line):
+                    guard let c = library.charts[chart] else {
+                        problems.append(.data(path: file.path, line: line, field: "table", message: "no chart named \"\(chart)\"" + suggestion(chart, library)))
+                        continue
+                    }
+                    doc.blocks.append(.table(table(c, total: total, share: share, caption: caption, notes: &notes)))
+                }
+            }
+        }
+        if !problems.isEmpty { throw problems.count == 1 ? problems[0] : .many(problems) }
+        doc.sources = notes.notes
+        return doc
+    }
+
+    static func suggestion(_ name: String, _ lib: Library) -> String {
+        let near = closestKey(to: name, in: Array(lib.charts.keys) + Array(lib.timelines.keys))
+        return near.isEmpty ? "" : "; did you mean \"\(near)\"?"
+    }
+
+    static func chineseDate(_ d: Date) -> String {
+        var cal = Calendar(identifier: .gregorian)
+        cal.timeZone = TimeZone(identifier: "UTC") ?? .current
+        let c = cal.dateComponents([.year, .month, .day], from: d)
+        return "\(c.year ?? 1970)年\(c.month ?? 1)月\(c.day ?? 1)日"
+    }
+
+    static func rowNote(_ t: DataTable, _ r: Int) -> SourceNote? {
+        guard let file = t.cell(row: r, named: "file"), !file.isEmpty else {
+            return t.cell(row: r, named: "note").flatMap { $0.isEmpty ? nil : SourceNote(file: "（用户数据）\(t.path):\(t.lines[r])", sentence: $0) }
+        }
+        return SourceNote(file: file, start: t.cell(row: r, named: "start").flatMap { Int($0) },
+                          end: t.cell(row: r, named: "end").flatMap { Int($0) }, sentence: t.cell(row: r, named: "sentence") ?? "")
+    }
+
+    static func resolve(_ ref: BriefingFile.ValueRef, file: BriefingFile, library lib: Library) throws(BuildError) -> ResolvedValue {
+        func fail(_ m: String) -> BuildError { .data(path: file.path, line: ref.line, field: "values.\(ref.name)", message: m) }
+        switch ref.source {
+        case .entered(let v, let kind, let unit, let note):
+            return ResolvedValue(value: v, kind: ResolvedValue.Kind(rawValue: kind) ?? .number, unit: unit,
+                                 sources: [SourceNote(file: "（用户录入）\(file.path):\(ref.line)", sentence: note)])
+        case .timeline(let name):
+            guard let t = lib.timelines[name] else { throw fail("no timeline named \"\(name)\"" + suggestion(name, lib)) }
+            let notes = t.spec.events.flatMap { e in (e.source ?? "").split(separator: " ").lazy.compactMap { lib.note(for: String($0)) }.prefix(1) }
+            return ResolvedValue(value: Double(t.spec.events.count), kind: .count, unit: "项", sources: notes)
+        case .chart(let name, let row, let column, let aggregate):
+            guard let c = lib.charts[name] else { throw fail("no chart named \"\(name)\"" + suggestion(name, lib)) }
+            let kind: ResolvedValue.Kind = c.spec.valueKind == .money ? .money : .number
+            var si = 0
+            if let column {
+                guard let i = c.spec.series.firstIndex(where: { $0.name == column }) ?? c.table.seriesColumns.firstIndex(where: { c.table.header[$0] == column }) else {
+                    throw fail("chart \"\(name)\" has no column \"\(column)\"; it has \(c.spec.series.map(\.name).joined(separator: ", "))")
+                }
+                si = i
+            }
+            let rows = c.spec.categories.indices
+            if aggregate == "count" {
+                return ResolvedValue(value: Double(rows.count), kind: .count, unit: "项", sources: rows.compactMap { rowNote(c.table, $0) })
+            }
+            if aggregate == "sum" {
+                let used = rows.filter { c.spec.series[si].values[$0] != nil }
+                let sum = used.reduce(0) { $0 + (c.spec.series[si].values[$1] ?? 0) }
+                return ResolvedValue(value: sum, kind: kind, unit: kind == .money ? "元" : "", sources: used.compactMap { rowNote(c.table, $0) })
+            }
+            guard let row, let r = c.spec.categories.firstIndex(of: row) else {
+                throw fail("chart \"\(name)\" has no row \"\(row ?? "")\"; its rows are \(c.spec.categories.prefix(8).joined(separator: ", "))")
+            }
+            if column == nil, c.spec.series[si].values[r] == nil, let other = c.spec.series.firstIndex(where: { $0.values[r] != nil }) { si = other }
+            guard let v = c.spec.series[si].values[r] else { throw fail("chart \"\(name)\", row \"\(row)\" has no value in column \"\(c.spec.series[si].name)\"") }
+            return ResolvedValue(value: v, kind: kind, unit: kind == .money ? "元" : "", sources: rowNote(c.table, r).map { [$0] } ?? [])
+        case .fact(let doc, let type, let unit, let subject, let category):
+            let found = lib.facts.filter { f in
+                if let doc, !f.sources.contains(where: { $0.file == doc || ($0.file as NSString).lastPathComponent == doc }) { return false }
+                if let type, f.kind.rawValue != type { return false }
+                let fSubject = f.money?.subject ?? f.count?.subject ?? f.date?.event ?? ""
+                if let subject, !fSubject.contains(subject), !(f.sources.first?.sentence.contains(subject) ?? false) { return false }
+                if let unit, f.count?.unit != unit { return false }
+                if let category, (f.money?.category ?? f.count?.category ?? f.date?.category) != category { return false }
+                return true
+            }
+            guard found.count == 1, let f = found.first else {
+                let shown = found.prefix(4).map { "\"\($0.sources.first?.text ?? "")\"（\($0.money?.subject ?? $0.count?.subject ?? $0.date?.event ?? "")）" }
+                throw fail(found.isEmpty ? "no extracted fact matches; loosen doc/type/unit/subject (see out/facts.json)"
+                    : "\(found.count) facts match, e.g. \(shown.joined(separator: ", ")); add subject: or unit: to pick one")
+            }
+            let notes = f.sources.prefix(1).map { SourceNote(file: $0.file, start: $0.start, end: $0.end, sentence: $0.sentence) }
+            if let m = f.money { return ResolvedValue(value: m.valueYuan, kind: .money, unit: "元", approx: m.approx, sources: notes) }
+            if let c = f.count { return ResolvedValue(value: c.value, kind: .count, unit: c.unit, approx: c.approx, sources: notes) }
+            throw fail("a date is not a number; pick a money or count fact")
+        }
+    }
+
+    static func figure(_ name: String, caption: String?, library lib: Library, notes: inout NoteBook) -> Figure? {
+        if let c = lib.charts[name] {
+            let cites = notes.cite(c.spec.categories.indices.compactMap { rowNote(c.table, $0) })
+            let note = [c.spec.subtitle, c.spec.source.map { "来源：\($0)" }].compactMap { $0 }.joined(separator: "　")
+            return Figure(id: name, caption: caption ?? c.spec.title ?? name, note: note.isEmpty ? nil : note, content: .chart(c.spec), citations: cites)
+        }
+        if let t = lib.timelines[name] {
+            let cites = notes.cite(t.spec.events.flatMap { e in (e.source ?? "").split(separator: " ").lazy.compactMap { lib.note(for: String($0)) }.prefix(1) })
+            let note = [t.spec.subtitle, t.spec.source.map { "来源：\($0)" }].compactMap { $0 }.joined(separator: "　")
+            return Figure(id: name, caption: caption ?? t.spec.title ?? name, note: note.isEmpty ? nil : note, content: .timeline(t.spec), citations: cites)
+        }
+        return nil
+    }
+
+    /// The chart's data as a table: one row per category, values in the magnitude that reads best
+    /// (万元), an optional share column and a total row.
+    static func table(_ c: (file: ChartFile, table: DataTable, spec: ChartSpec), total: Bool, share: Bool, caption: String?,
+                      notes: inout NoteBook) -> Document.Table {
+        let spec = c.spec
+        let money = spec.valueKind == .money
+        // Each column in the magnitude that reads best for it (亿元 beside 万元 is fine; 0.00亿 is not).
+        let mags = spec.series.map { s in Magnitude.forAxis(maxAbs: s.values.compactMap { $0 }.map(abs).max() ?? 0) }
+        func base(_ s: String) -> String {
+            guard let i = s.firstIndex(where: { $0 == "（" || $0 == "(" }) else { return s }
+            let inside = s[i...]
+            return inside.contains("元") || inside.contains("万") || inside.contains("亿") ? String(s[..<i]) : s
+        }
+        var columns = [Document.Table.Column(c.table.header.first ?? "项目")]
+        columns += zip(spec.series, mags).map { s, m in
+            let unit = money ? m.suffix + "元" : m.suffix
+            return Document.Table.Column(base(s.name) + (unit.isEmpty ? "" : "（\(unit)）"), numeric: true)
+        }
+        let first = spec.series.first?.values ?? []
+        let firstSum = first.compactMap { $0 }.reduce(0, +)
+        let showShare = share && spec.series.count == 1 && firstSum > 0
+        if showShare { columns.append(.init("占比", numeric: true)) }
+        func cell(_ v: Double?, _ s: Int) -> String {
+            guard let v else { return "—" }
+            let x = v / mags[s].rawValue
+            return NumberFormatter.grouped(x, decimals: x.rounded() == x ? 0 : abs(x) >= 100 ? 1 : 2)
+        }
+        var rows: [[String]] = []
+        var cites: [[Int]] = []
+        for (r, cat) in spec.categories.enumerated() {
+            var row = [cat] + spec.series.indices.map { cell(spec.series[$0].values[r], $0) }
+            if showShare { row.append(first[r].map { String(format: "%.1f%%", $0 / firstSum * 100) } ?? "—") }
+            rows.append(row)
+            cites.append(rowNote(c.table, r).map { [notes.cite($0)] } ?? [])
+        }
+        var totalRow: [String]?
+        if total {
+            totalRow = ["合计"] + spec.series.indices.map { cell(spec.series[$0].values.compactMap { $0 }.reduce(0, +), $0) }
+            if showShare { totalRow?.append("100.0%") }
+        }
+        return Document.Table(id: c.file.name, caption: caption ?? spec.title ?? c.file.name, columns: columns, rows: rows,
+                              total: totalRow, note: spec.subtitle.map { "注：\($0)" }, rowCitations: cites)
+    }
+}
+
+// MARK: Rendering
+
+extension BriefingJob {
+    public struct Output: Sendable {
+        public var files: [(name: String, kind: String, bytes: [UInt8])]
+        public var warnings: [String]
+        public var pageCount: Int
+    }
+
+    /// Lays the document out and writes it in each requested format. Pure: returns bytes.
+    public static func render(_ doc: BriefingDocument, name: String, formats: [String], measurer: TextMeasurer,
+                              date: Date? = sourceDateEpoch()) throws(BuildError) -> Output {
+        let laid: LaidOutDocument
+        do { laid = try PageLayout.layout(doc, measurer: measurer) } catch { throw .other("\(name): \(error.description)") }
+        var files: [(String, String, [UInt8])] = []
+        var warnings = laid.warnings.map { "\(name): \($0)" }
+        // Without SOURCE_DATE_EPOCH the files carry the build time, as a reader expects.
+        let stamp = date ?? Date()
+        do {
+            for f in formats {
+                switch f {
+                case "pdf":
+                    let r = try Renderer.pdf(laid.pages, metadata: PDFMetadata(
+                        title: doc.title, author: doc.organisation, subject: doc.subtitle, keywords: doc.keywords.joined(separator: ", "),
+                        creator: "reportgen \(reportgenVersion)", date: stamp))
+                    files.append(("\(name).pdf", "briefing", r.bytes))
+                    warnings += r.warnings.map { "\(name).pdf: \($0.message)" }
+                case "html":
+                    let h = try HTMLWriter.html(doc, measurer: measurer)
+                    files.append(("\(name).html", "briefing", h.bytes))
+                case "md":
+                    let m = try MarkdownWriter.markdown(doc, stem: name, measurer: measurer)
+                    files.append(("\(name).md", "briefing", m.markdown))
+                    for img in m.images { files.append((img.name, "figure", img.png)) }
+                case "pptx":
+                    let p = try PPTXWriter.pptx(doc, measurer: measurer, date: stamp)
+                    files.append(("\(name).pptx", "briefing", p.bytes))
+                default: break
+                }
+            }
+        } catch let e as CanvasError { throw .output(e) } catch let e as DocumentError { throw .other("\(name): \(e.description)") } catch {
+            throw .other("\(name): \(error)")
+        }
+        return Output(files: files, warnings: warnings, pageCount: laid.pages.count)
+    }
+}

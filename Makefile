@@ -4,14 +4,23 @@ SHELL := /bin/bash
 .SHELLFLAGS := -euo pipefail -c
 
 APT_PACKAGES := libcairo2-dev libpango1.0-dev zlib1g-dev fonts-noto-cjk poppler-utils pkg-config
+# Tests also open the slide deck in LibreOffice and list it with unzip.
+TEST_APT_PACKAGES := $(APT_PACKAGES) libreoffice-impress unzip
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 OUT ?= out
 
-.PHONY: setup report build test clean
+.PHONY: setup test-setup report build test clean
 
 setup:
+	@$(MAKE) --no-print-directory install-missing PACKAGES="$(APT_PACKAGES)"
+
+test-setup:
+	@$(MAKE) --no-print-directory install-missing PACKAGES="$(TEST_APT_PACKAGES)"
+
+.PHONY: install-missing
+install-missing:
 	@missing=""; \
-	for p in $(APT_PACKAGES); do \
+	for p in $(PACKAGES); do \
 	  dpkg-query -W -f='$${Status}' "$$p" 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
 	done; \
 	if [ -n "$$missing" ]; then \
@@ -26,7 +35,7 @@ build: setup
 report: build
 	.build/release/reportgen build --out $(OUT)
 
-test: setup
+test: test-setup
 	swift build --build-tests
 	swift test --skip-build
 

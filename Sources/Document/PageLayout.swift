@@ -199,16 +199,17 @@ struct Flow {
     func minimumHeight(_ b: Block) -> Double {
         switch b {
         case .heading(let l, _): return style.headingSize(l) * 2
-        case .paragraph(let runs): return twoLines(runs)
-        case .bullets(let items): return items.first.map(twoLines) ?? 0
+        case .paragraph(let runs): return firstChunk(runs)
+        case .bullets(let items): return items.first.map(firstChunk) ?? 0
         case .figure(let f): return figureHeight(f) + 40
         case .table: return 90
         }
     }
 
-    func twoLines(_ runs: [Inline]) -> Double {
+    func firstChunk(_ runs: [Inline]) -> Double {
         let lines = measurer.lines(TextBlock(markup(runs), style: style.body, width: width, alignment: .justify, isMarkup: true))
-        let k = min(2, lines.count)
+        // What `paragraph` would put first: a paragraph of under four lines never splits.
+        let k = lines.count < 4 ? lines.count : 2
         return k == 0 ? 0 : style.bodySize * 0.6 + lines[k - 1].top + lines[k - 1].height
     }
 

@@ -45,6 +45,43 @@ import TestSupport
         #expect(text.contains("天网工程") && text.contains("8,000") && text.contains("万元"))
     }
 
+    /// The compiled briefing: four formats in the manifest as `briefing`, at least four A4 pages,
+    /// fonts embedded, Chinese text searchable in reading order, every heading bookmarked.
+    @Test func buildCompilesTheBriefing() throws {
+        let out = Tools.temporaryFolder() + "/out"
+        #expect(try Tools.run(bin, ["build", "--seeds", seeds, "--out", out, "--quiet"]).status == 0)
+        let m = try JSONSerialization.jsonObject(with: try #require(FileManager.default.contents(atPath: out + "/manifest.json"))) as? [String: Any]
+        let files = (m?["files"] as? [[String: Any]]) ?? []
+        let briefing = files.filter { $0["kind"] as? String == "briefing" }
+        #expect(Set(briefing.compactMap { $0["format"] as? String }) == ["pdf", "html", "md", "pptx"])
+        let pdf = out + "/briefing.pdf"
+        let info = try Tools.run(try #require(Tools.which("pdfinfo")), [pdf]).stdout
+        let pages = Int(info.split(separator: "\n").first { $0.hasPrefix("Pages:") }?.split(separator: " ").last ?? "") ?? 0
+        #expect(pages >= 4 && info.contains("A4") && info.contains("Title:           援疆工作简报"), "\(info)")
+        let fonts = try Tools.run(try #require(Tools.which("pdffonts")), [pdf]).stdout.split(separator: "\n").dropFirst(2)
+        #expect(!fonts.isEmpty && fonts.allSatisfy { $0.contains(" yes yes yes ") })
+        let text = try Tools.run(try #require(Tools.which("pdftotext")), [pdf, "-"]).stdout
+        #expect(text.contains("8000万元") && text.contains("资料来源"))
+        let outline = PDFOutline.titles(pdf)
+        let spec = try String(contentsOfFile: seeds + "/briefing.yaml", encoding: .utf8)
+        let headings = spec.split(separator: "\n").compactMap { l -> String? in
+            let t = l.trimmingCharacters(in: .whitespaces)
+            return t.hasPrefix("- heading: ") ? String(t.dropFirst("- heading: ".count)) : nil
+        }
+        #expect(headings.count >= 6)
+        var last = text.range(of: "资料来源")?.upperBound ?? text.startIndex  // the end of the contents list
+        for h in headings {
+            #expect(outline.contains(h), "bookmark for \(h)")
+            // Body headings appear in spec order after the contents page.
+            if let r = text.range(of: "\n" + h + "\n", range: last..<text.endIndex) ?? text.range(of: h, range: last..<text.endIndex) {
+                last = r.upperBound
+            } else { Issue.record("\(h) is missing or out of order in the PDF text") }
+        }
+        for f in briefing.compactMap({ $0["path"] as? String }) { #expect(FileManager.default.fileExists(atPath: out + "/" + f)) }
+        let md = try String(contentsOfFile: out + "/briefing.md", encoding: .utf8)
+        for f in files.compactMap({ $0["path"] as? String }).filter({ $0.hasPrefix("briefing-fig") }) { #expect(md.contains("](\(f))")) }
+    }
+
     @Test func chartCommandRendersACSVInEveryFormatAsked() throws {
         let dir = Tools.temporaryFolder()
         try "项目,资金\n天网工程,80000000\n安居富民工程,76500000\n".write(toFile: dir + "/d.csv", atomically: true, encoding: .utf8)

@@ -141,16 +141,14 @@ struct Flow {
         let boxW = (width - gapX * Double(perRow - 1)) / Double(perRow)
         for rowStart in stride(from: 0, to: figures.count, by: perRow) {
             let row = figures[rowStart..<min(figures.count, rowStart + perRow)]
+            // The numbers are the point of the boxes: one size for the row, shrunk until the
+            // longest fits rather than cut.
+            var size = boxW < 110 ? 16.0 : 20.0
+            while size > 10, row.contains(where: {
+                measurer.measure(TextBlock($0.value, style: style.text(size, weight: .bold))).logical.width > boxW - 16
+            }) { size -= 1 }
             let blocks = row.map { f -> (TextBlock, TextBlock) in
-                // The number is the point of the box: shrink it to fit rather than cut it.
-                var size = boxW < 110 ? 16.0 : 20.0
-                var value = TextBlock(f.value, style: style.text(size, weight: .bold, color: style.accent))
-                while size > 10, measurer.measure(value).logical.width > boxW - 16 {
-                    size -= 1
-                    value.style.size = size
-                }
-                value.width = boxW - 16
-                value.maxLines = 1
+                let value = TextBlock(f.value, style: style.text(size, weight: .bold, color: style.accent), width: boxW - 16, maxLines: 1)
                 let cite = f.citations.isEmpty ? "" : " " + Typeset.citationLabel(f.citations)
                 let label = TextBlock(TextBlock.escape(f.label) + "<span foreground=\"\(String(style.accent.hexString.prefix(7)))\">\(cite)</span>",
                                       style: style.text(9, color: style.muted), width: boxW - 16, maxLines: 3, isMarkup: true)

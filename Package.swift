@@ -54,7 +54,7 @@ let package = Package(
             ]
         ),
         // `make bench`: our charts and the matplotlib peer timed in one run.
-        .executableTarget(name: "reportgen-bench", dependencies: ["Canvas", "Charts", "Extraction", "Pipeline"]),
+        .executableTarget(name: "reportgen-bench", dependencies: ["Canvas", "Charts", "Extraction", "Pipeline", "Timeline"]),
         // Shared test helpers (golden-image comparison, fixtures); not shipped.
         .target(name: "TestSupport", dependencies: ["Canvas"], path: "Tests/TestSupport"),
         .testTarget(name: "CanvasTests", dependencies: ["Canvas", "TestSupport"], exclude: ["Snapshots"]),

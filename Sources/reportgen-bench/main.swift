@@ -8,6 +8,7 @@ import Charts
 import Extraction
 import Foundation
 import Pipeline
+import Timeline
 
 struct Options {
     var runs = 20
@@ -68,6 +69,20 @@ for (peerName, file) in mapping.sorted(by: { $0.key < $1.key }) {
         ours["\(peerName).\(fmt)"] = try time(opt.runs) {
             let laid = try Chart.layout(spec, measurer: measurer)
             try Renderer.write([laid.frame], to: "\(tmp)/\(file).\(fmt)", raster: RasterOptions(dpi: laid.dpi),
+                               metadata: PDFMetadata(date: Date(timeIntervalSince1970: 0)))
+        }
+    }
+}
+
+// The e-commerce timeline against the peer's timeline chart (same 1600x1000 px / 576x360 pt).
+if let tf = try TimelineJob.files(in: opt.seeds + "/timelines").first(where: { $0.name == "aksu-2015-ecommerce-timeline" }) {
+    let docs = try ((try? FileManager.default.contentsOfDirectory(atPath: opt.seeds)) ?? []).filter { $0.hasSuffix(".txt") }.sorted()
+        .map { try Extractor().extract(file: (opt.seeds as NSString).appendingPathComponent($0)) }
+    let spec = try tf.resolved(facts: FactMerger.merge(docs).facts).0
+    for fmt in ["png", "pdf", "svg"] {
+        ours["timeline.\(fmt)"] = try time(opt.runs) {
+            let laid = try Timeline.layout(spec, measurer: measurer)
+            try Renderer.write([laid.frame], to: "\(tmp)/timeline.\(fmt)", raster: RasterOptions(dpi: laid.dpi),
                                metadata: PDFMetadata(date: Date(timeIntervalSince1970: 0)))
         }
     }

@@ -1,3 +1,4 @@
+import Extraction
 import Foundation
 import Yams
 
@@ -70,8 +71,13 @@ public struct BriefingFile: Sendable {
     public var keyFigures: [KeyFigureRef]
     public var sections: [Section]
     public var formats: [String]
+    /// Articles to extract (resolved paths) with an optional reference date each.
+    public var sources: [(path: String, referenceDate: String?)] = []
+    /// Chart and timeline files (resolved paths).
+    public var charts: [String] = []
+    public var timelines: [String] = []
 
-    static let topKeys: Set<String> = ["name", "title", "subtitle", "organisation", "date", "keywords", "values", "keyFigures", "sections", "formats"]
+    static let topKeys: Set<String> = ["name", "title", "subtitle", "organisation", "date", "keywords", "values", "keyFigures", "sections", "formats", "sources", "charts", "timelines"]
     static let sectionKeys: Set<String> = ["heading", "level", "text", "bullets", "figure", "caption", "table", "content", "sections"]
     static let formatsKnown: Set<String> = ["pdf", "html", "md", "pptx"]
 
@@ -126,10 +132,18 @@ public struct BriefingFile: Sendable {
         for f in figures where !defined.contains(f.value) {
             r.problems.append(.data(path: path, line: f.line, field: "keyFigures", message: "no value named \"\(f.value)\" under values"))
         }
+        let base = (path as NSString).deletingLastPathComponent
+        let sources = r.sources(map["sources"], base: base)
+        let charts = r.files(map["charts"], "charts", base: base, defaultFolder: "charts")
+        let timelines = r.files(map["timelines"], "timelines", base: base, defaultFolder: "timelines")
         if !r.problems.isEmpty { throw r.problems.count == 1 ? r.problems[0] : .many(r.problems) }
-        return BriefingFile(path: path, name: name, title: title, subtitle: map["subtitle"]?.string, organisation: map["organisation"]?.string,
-                            date: map["date"]?.string, keywords: map["keywords"]?.sequence?.compactMap(\.string) ?? [],
-                            values: values, keyFigures: figures, sections: sections, formats: formats)
+        var file = BriefingFile(path: path, name: name, title: title, subtitle: map["subtitle"]?.string, organisation: map["organisation"]?.string,
+                                date: map["date"]?.string, keywords: map["keywords"]?.sequence?.compactMap(\.string) ?? [],
+                                values: values, keyFigures: figures, sections: sections, formats: formats)
+        file.sources = sources
+        file.charts = charts
+        file.timelines = timelines
+        return file
     }
 
     static func line(_ n: Node?) -> Int { (n?.mark?.line) ?? 1 }
@@ -138,6 +152,69 @@ public struct BriefingFile: Sendable {
     struct Reader {
         let path: String
         var problems: [BuildError] = []
+
+        /// `sources: ["*.txt", {path: a.txt, referenceDate: 2016-02-01}]`; by default every `*.txt`
+        /// beside the spec. Patterns may use `*` and `?` in the file name.
+        mutating func sources(_ node: Node?, base: String) -> [(path: String, referenceDate: String?)] {
+            guard let node else { return Self.glob("*.txt", base: base).map { ($0, nil) } }
+            var out: [(String, String?)] = []
+            for (i, item) in (sequence(node, "sources") ?? []).enumerated() {
+                if let pattern = item.string {
+                    let found = Self.glob(pattern, base: base)
+                    if found.isEmpty { problem(item, "sources[\(i)]", "\"\(pattern)\" matches no file next to \(path)") }
+                    out += found.map { ($0, nil) }
+                } else if let m = item.mapping, let p = m["path"]?.string {
+                    let full = Self.resolve(p, base: base)
+                    if !FileManager.default.fileExists(atPath: full) { problem(m["path"], "sources[\(i)].path", "no such file: \(full)") }
+                    let ref = m["referenceDate"]?.string
+                    if let ref, ReferenceDate(parsing: ref) == nil { problem(m["referenceDate"], "sources[\(i)].referenceDate", "write YYYY-MM-DD, e.g. 2016-02-01") }
+                    out.append((full, ref))
+                } else {
+                    problem(item, "sources[\(i)]", "give a file pattern (\"*.txt\") or {path: a.txt, referenceDate: 2016-02-01}")
+                }
+            }
+            return out
+        }
+
+        /// Chart or timeline files: a list of files and folders (every *.yaml inside); by default the
+        /// folder `defaultFolder` beside the spec, if it exists.
+        mutating func files(_ node: Node?, _ field: String, base: String, defaultFolder: String) -> [String] {
+            let entries: [(String, Node?)]
+            if let node {
+                entries = (sequence(node, field) ?? []).compactMap { n in
+                    guard let s = n.string else { problem(n, field, "expected a file or folder name"); return nil }
+                    return (s, n)
+                }
+            } else {
+                entries = [(defaultFolder, nil)]
+            }
+            var out: [String] = []
+            for (entry, n) in entries {
+                let full = Self.resolve(entry, base: base)
+                var isDir: ObjCBool = false
+                if FileManager.default.fileExists(atPath: full, isDirectory: &isDir) {
+                    if isDir.boolValue {
+                        let names = ((try? FileManager.default.contentsOfDirectory(atPath: full)) ?? []).filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
+                        out += names.map { (full as NSString).appendingPathComponent($0) }
+                    } else { out.append(full) }
+                } else if n != nil {
+                    problem(n, field, "no such file or folder: \(full)")
+                }
+            }
+            return out
+        }
+
+        static func resolve(_ p: String, base: String) -> String {
+            p.hasPrefix("/") ? p : (base.isEmpty ? p : (base as NSString).appendingPathComponent(p))
+        }
+
+        static func glob(_ pattern: String, base: String) -> [String] {
+            let full = resolve(pattern, base: base)
+            let dir = (full as NSString).deletingLastPathComponent, name = (full as NSString).lastPathComponent
+            guard name.contains("*") || name.contains("?") else { return FileManager.default.fileExists(atPath: full) ? [full] : [] }
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.isEmpty ? "." : dir)) ?? []
+            return names.filter { fnmatch(name, $0, 0) == 0 }.sorted().map { (dir as NSString).appendingPathComponent($0) }
+        }
 
         mutating func problem(_ n: Node?, _ field: String, _ message: String) {
             problems.append(.data(path: path, line: BriefingFile.line(n), field: field, message: message))

@@ -14,6 +14,13 @@ public enum BuildError: Error, CustomStringConvertible {
     case other(String)
     /// Several problems found in one pass over a spec, reported together.
     case many([BuildError])
+    /// Another build holds the output folder's lock.
+    case locked(folder: String)
+    /// The spec or its charts, timelines or data cannot be read as written: the user must fix
+    /// them (exit code 2), as opposed to a build that failed while running (exit code 1).
+    indirect case invalidSpec(BuildError)
+    /// `--strict`: the build had warnings, so it fails and writes nothing.
+    case strict([String])
 
     public var description: String {
         switch self {
@@ -27,6 +34,11 @@ public enum BuildError: Error, CustomStringConvertible {
         case .tooLarge(let p, let b, let l):
             return "\(p): \(b) bytes is more than the \(l)-byte limit for this kind of input; split or aggregate it"
         case .other(let s): return s
+        case .locked(let f):
+            return "another reportgen build is writing \(f); wait for it (or pass --wait) — its process id is in \(f)/.reportgen/lock"
+        case .invalidSpec(let e): return e.description
+        case .strict(let w):
+            return "--strict: \(w.count) warning\(w.count == 1 ? "" : "s") fail the build; nothing was written:\n" + w.map { "  " + $0 }.joined(separator: "\n")
         case .many(let all): return "\(all.count) problems:\n" + all.map { "  " + $0.description }.joined(separator: "\n")
         }
     }

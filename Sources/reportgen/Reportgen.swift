@@ -34,11 +34,22 @@ struct Reportgen: ParsableCommand {
 enum Exit {
     static let buildFailed = ExitCode(1)
     static let badUsage = ExitCode(2)
+    static let locked = ExitCode(3)
+
+    static func code(for e: BuildError) -> ExitCode {
+        switch e {
+        case .invalidSpec: return badUsage
+        case .locked: return locked
+        default: return buildFailed
+        }
+    }
 }
 
-func makeLogger(quiet: Bool) -> Logger {
+enum LogFormat: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+func makeLogger(quiet: Bool, format: LogFormat = .text) -> Logger {
     LoggingSystem.bootstrap { label in
-        var h = StreamLogHandler.standardError(label: label)
+        var h: LogHandler = format == .json ? JSONLogHandler(label: label) : StreamLogHandler.standardError(label: label)
         h.logLevel = quiet ? .warning : .info
         return h
     }
@@ -47,30 +58,105 @@ func makeLogger(quiet: Bool) -> Logger {
 
 struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Build everything the seeds folder describes into the output folder.")
+        abstract: "Build reports: the default briefing of the seeds folder, or each SPEC given.",
+        discussion: """
+        Exit codes: 0 built; 1 the build failed; 2 bad usage or a spec to fix; 3 another build \
+        holds the output folder (see --wait). With several specs, each builds into OUT/<name>/ in \
+        parallel; one failing does not stop the others.
+        """)
 
-    @Option(name: .long, help: "Folder with the articles and charts/ (chart files).")
+    @Argument(help: "Report specs (YAML). Without any, the seeds folder's briefing.yaml.")
+    var specs: [String] = []
+
+    @Option(name: .long, help: "Folder with the default report (briefing.yaml, articles, charts/, timelines/).")
     var seeds = "seeds"
 
     @Option(name: .long, help: "Output folder.")
     var out = "out"
 
+    @Flag(name: .long, help: "Redraw everything, ignoring what the last build left.")
+    var force = false
+
+    @Flag(name: .long, help: "Fail (exit 1, nothing written) when the build has warnings.")
+    var strict = false
+
+    @Flag(name: .long, help: "Wait for another build of the same output folder instead of exiting 3.")
+    var wait = false
+
+    @Flag(name: .long, help: "Also keep a dated copy of this build under OUT/archive/.")
+    var archive = false
+
     @Flag(name: .long, help: "Only print warnings and errors.")
     var quiet = false
 
+    @Option(name: .long, help: "Log lines as text or as one JSON object per line (for log collectors).")
+    var logFormat: LogFormat = .text
+
     func run() throws {
-        let log = makeLogger(quiet: quiet)
-        let start = Date()
-        do {
-            let summary = try DefaultBuild.run(seeds: seeds, out: out)
-            for f in summary.manifest.files { log.info("wrote \((out as NSString).appendingPathComponent(f.path)) (\(f.bytes) bytes)") }
-            for w in summary.warnings { log.warning("\(w)") }
-            log.info("built \(summary.manifest.files.count) files in \(Int(Date().timeIntervalSince(start) * 1000)) ms")
-        } catch {
-            log.error("\(error.description)")
-            throw Exit.buildFailed
+        let log = makeLogger(quiet: quiet, format: logFormat)
+        let json = logFormat == .json
+        /// Structured fields go to JSON logs; text logs stay one readable sentence.
+        func meta(_ m: Logger.Metadata) -> Logger.Metadata? { json ? m : nil }
+        var list: [(label: String, out: String, isSeeds: Bool)] = []
+        if specs.isEmpty {
+            list.append((seeds, out, true))
+        } else {
+            var seen: [String: String] = [:]
+            for spec in specs {
+                let stem = ((spec as NSString).lastPathComponent as NSString).deletingPathExtension
+                if let other = seen[stem] {
+                    log.error("\(spec) and \(other) would both build into \(out)/\(stem); rename one")
+                    throw Exit.badUsage
+                }
+                seen[stem] = spec
+                let dest = specs.count == 1 ? out : (out as NSString).appendingPathComponent(stem)
+                list.append((spec, dest, false))
+            }
         }
+        let jobs = list
+        let results = BuildResults(count: jobs.count)
+        let options = (force, strict, wait, archive)
+        DispatchQueue.concurrentPerform(iterations: jobs.count) { i in
+            let start = Date()
+            do throws(BuildError) {
+                var o = BuildOptions(out: jobs[i].out)
+                (o.force, o.strict, o.wait, o.archive) = options
+                let inputs = jobs[i].isSeeds ? try ReportBuild.inputs(seeds: jobs[i].label) : try ReportBuild.inputs(spec: jobs[i].label)
+                let s = try ReportBuild.run(inputs, options: o)
+                results.set(i, .success((s, Date().timeIntervalSince(start))))
+            } catch {
+                results.set(i, .failure(error))
+            }
+        }
+        var failures: [ExitCode] = []
+        for (i, r) in results.values.enumerated() {
+            let job = jobs[i]
+            switch r {
+            case .success(let (s, seconds))?:
+                for f in s.manifest.files { log.debug("\((job.out as NSString).appendingPathComponent(f.path)) (\(f.bytes) bytes)") }
+                for w in s.warnings { log.warning("\(w)", metadata: meta(["report": "\(job.label)"])) }
+                if let a = s.archive { log.info("archived to \(a)") }
+                log.info("built \(job.out): \(s.manifest.files.count) files, \(s.rebuilt.count) jobs redone, \(s.reused.count) unchanged, in \(Int(seconds * 1000)) ms",
+                         metadata: meta(["report": "\(job.label)", "files": "\(s.manifest.files.count)", "rebuilt": "\(s.rebuilt.joined(separator: ","))"]))
+            case .failure(let e)?:
+                log.error("\(job.label): \(e.description)", metadata: meta(["report": "\(job.label)", "exit": "\(Exit.code(for: e).rawValue)"]))
+                failures.append(Exit.code(for: e))
+            case nil: failures.append(Exit.buildFailed)
+            }
+        }
+        if failures.isEmpty { return }
+        if jobs.count > 1 { log.error("\(failures.count) of \(jobs.count) reports failed") }
+        throw Set(failures.map(\.rawValue)).count == 1 ? failures[0] : Exit.buildFailed
     }
+}
+
+/// One slot per report built in parallel.
+final class BuildResults: @unchecked Sendable {
+    private var slots: [Result<(ReportBuild.Summary, TimeInterval), BuildError>?]
+    private let lock = NSLock()
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    func set(_ i: Int, _ r: Result<(ReportBuild.Summary, TimeInterval), BuildError>) { lock.lock(); slots[i] = r; lock.unlock() }
+    var values: [Result<(ReportBuild.Summary, TimeInterval), BuildError>?] { lock.lock(); defer { lock.unlock() }; return slots }
 }
 
 struct Fonts: ParsableCommand {

@@ -1,0 +1,277 @@
+import Canvas
+import Document
+import Extraction
+import Foundation
+
+/// How one report is built: where it goes and how careful to be.
+public struct BuildOptions: Sendable {
+    public var out: String
+    /// Redraw everything, ignoring the cache.
+    public var force = false
+    /// Warnings (a truncated label, a character no font covers) fail the build.
+    public var strict = false
+    /// Wait for another build holding the folder instead of exiting.
+    public var wait = false
+    /// Keep a dated copy of the build under `archive/`.
+    public var archive = false
+    public init(out: String) { self.out = out }
+}
+
+/// The main job for one spec: extract, draw, compile, and commit the lot in one transaction.
+///
+/// Every output belongs to a job (facts, a chart, a timeline, the briefing) whose cache key
+/// hashes the tool version, the job's spec text and the content of everything it reads. A job
+/// whose key and files are unchanged is not redone, so an unchanged rebuild only reads and
+/// hashes its inputs; changing one CSV redraws that chart and the briefing that shows it.
+public enum ReportBuild {
+    public struct Summary: Sendable {
+        public var manifest: Manifest
+        public var warnings: [String]
+        /// Jobs redone and jobs reused from the cache, by id (`chart:aksu-2015-funding`).
+        public var rebuilt: [String]
+        public var reused: [String]
+        public var archive: String?
+    }
+
+    /// What a spec asks for, loaded and checked before anything is drawn.
+    public struct Inputs: Sendable {
+        public var briefing: BriefingFile?
+        public var sources: [(path: String, referenceDate: String?)]
+        public var charts: [ChartFile]
+        public var timelines: [TimelineFile]
+    }
+
+    /// The default report of a seeds folder: `briefing.yaml` there, or (without one) every
+    /// article, chart and timeline in the folder.
+    public static func inputs(seeds: String) throws(BuildError) -> Inputs {
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: seeds, isDirectory: &isDir), isDir.boolValue else {
+            throw .unreadable(path: seeds, reason: "no such folder; pass the folder that holds the articles and charts/ with --seeds")
+        }
+        let spec = (seeds as NSString).appendingPathComponent("briefing.yaml")
+        if FileManager.default.fileExists(atPath: spec) { return try inputs(spec: spec) }
+        do {
+            let charts = try ChartJob.chartFiles(in: (seeds as NSString).appendingPathComponent("charts"))
+            let timelines = try TimelineJob.files(in: (seeds as NSString).appendingPathComponent("timelines"))
+            guard !charts.isEmpty || !timelines.isEmpty else { throw BuildError.noInputs(folder: (seeds as NSString).appendingPathComponent("charts")) }
+            let texts = BriefingFile.Reader.glob("*.txt", base: seeds).map { (path: $0, referenceDate: String?.none) }
+            return Inputs(briefing: nil, sources: texts, charts: charts, timelines: timelines)
+        } catch let e as BuildError {
+            if case .noInputs = e { throw e }
+            throw .invalidSpec(e)
+        } catch { throw .other("\(error)") }
+    }
+
+    /// A report spec (`*.yaml` with title, values, sections, and optionally sources, charts,
+    /// timelines). Any problem in it or in the files it names is `.invalidSpec`.
+    public static func inputs(spec: String) throws(BuildError) -> Inputs {
+        do {
+            let b = try BriefingFile.load(spec)
+            var problems: [BuildError] = []
+            var charts: [ChartFile] = [], timelines: [TimelineFile] = []
+            for c in b.charts { do { charts.append(try ChartFile.load(c)) } catch { problems.append(error) } }
+            for t in b.timelines { do { timelines.append(try TimelineFile.load(t)) } catch { problems.append(error) } }
+            var seen: [String: String] = [:]
+            for (name, path) in charts.map({ ($0.name, $0.path) }) + timelines.map({ ($0.name, $0.path) }) {
+                if let other = seen[name] { problems.append(.data(path: path, line: nil, field: "name", message: "\"\(name)\" is also the name of \(other); output files would collide")) }
+                seen[name] = path
+            }
+            if !problems.isEmpty { throw problems.count == 1 ? problems[0] : BuildError.many(problems) }
+            return Inputs(briefing: b, sources: b.sources, charts: charts, timelines: timelines)
+        } catch let e as BuildError {
+            if case .unreadable = e { throw .invalidSpec(e) }
+            throw .invalidSpec(e)
+        } catch { throw .other("\(error)") }
+    }
+
+    // MARK: Building
+
+    struct JobOutput {
+        var files: [(name: String, kind: String, bytes: [UInt8])]
+        var inputs: [String]
+        var warnings: [String]
+    }
+
+    public static func run(_ inputs: Inputs, options: BuildOptions, now: Date = Date()) throws(BuildError) -> Summary {
+        let root = options.out
+        var isDir: ObjCBool = false
+        if FileManager.default.fileExists(atPath: root, isDirectory: &isDir), !isDir.boolValue {
+            throw .output(.cannotWrite(path: root, reason: "it is a file, not a folder; remove it or choose another --out"))
+        }
+        let lock = try BuildLock(folder: root, wait: options.wait)
+        defer { withExtendedLifetime(lock) {} }
+        guard access(root, W_OK) == 0 else { throw .output(.cannotWrite(path: root, reason: "the folder is not writable")) }
+        let tx = try BuildTransaction(root: root)
+        do {
+            let s = try build(inputs, options: options, tx: tx, now: now)
+            return s
+        } catch {
+            tx.abandon()
+            throw error
+        }
+    }
+
+    static func build(_ inputs: Inputs, options: BuildOptions, tx: BuildTransaction, now: Date) throws(BuildError) -> Summary {
+        let root = options.out
+        let epoch = sourceDateEpoch()
+        let previous = readManifest(root)
+        var cache = options.force ? BuildCache() : BuildCache.load(root)
+        var next = BuildCache()
+        var entries: [Manifest.Entry] = []
+        var warnings: [String] = []
+        var rebuilt: [String] = [], reused: [String] = []
+        if let w = FontCheck.chineseCoverageWarning() { warnings.append(w) }
+        // Reproducible builds pin the clock; otherwise the day matters (it is printed on the briefing).
+        let clock = epoch.map { "epoch \(Int($0.timeIntervalSince1970))" } ?? "day \(BriefingJob.chineseDate(now))"
+
+        /// Reuses a job's files when its key and files are unchanged; otherwise runs it and stages the result.
+        func job(_ id: String, key: String, _ body: () throws(BuildError) -> JobOutput) throws(BuildError) {
+            if let hit = cache.reusable(id: id, key: key, root: root) {
+                next.jobs[id] = hit
+                entries += hit.files
+                reused.append(id)
+                warnings += hit.warnings
+                return
+            }
+            let o = try body()
+            var files: [Manifest.Entry] = []
+            for f in o.files {
+                try tx.stage(f.bytes, name: f.name)
+                files.append(Manifest.Entry(path: f.name, kind: f.kind, format: (f.name as NSString).pathExtension.lowercased(),
+                                            bytes: f.bytes.count, sha256: sha256Hex(f.bytes), inputs: o.inputs))
+            }
+            next.jobs[id] = BuildCache.Job(key: key, files: files, warnings: o.warnings)
+            entries += files
+            rebuilt.append(id)
+            warnings += o.warnings
+        }
+
+        // Facts: only extracted when something that reads them must be redone.
+        let textHashes = try inputs.sources.map { s throws(BuildError) in try "\(s.path)|\(s.referenceDate ?? "")|\(fileHash(s.path))" }
+        let factsKey = BuildCache.key(["facts", reportgenVersion] + textHashes)
+        var merged: [MergedFact]?
+        var docs: [DocumentFacts] = []
+        func facts() throws(BuildError) -> [MergedFact] {
+            if let merged { return merged }
+            let m = try extract(inputs.sources, docs: &docs)
+            merged = m
+            return m
+        }
+        if !inputs.sources.isEmpty {
+            try job("facts", key: factsKey) { () throws(BuildError) -> JobOutput in
+                _ = try facts()
+                let bytes: [UInt8]
+                do { bytes = [UInt8](try FactMerger.factsJSON(docs)) + [0x0A] } catch { throw .other("cannot encode facts: \(error)") }
+                return JobOutput(files: [("facts.json", "data", bytes)], inputs: inputs.sources.map(\.path), warnings: docs.flatMap(\.warnings))
+            }
+        }
+
+        // Charts, in parallel; each keyed by its YAML and CSV.
+        var chartKeys: [String] = []
+        var todo: [(Int, String)] = []
+        for (i, c) in inputs.charts.enumerated() {
+            let key = BuildCache.key(["chart", reportgenVersion, clock, try fileHash(c.path), try fileHash(c.dataPath)])
+            chartKeys.append(key)
+            if cache.reusable(id: "chart:\(c.name)", key: key, root: root) == nil { todo.append((i, key)) }
+        }
+        let rendered = ResultSlots<ChartJob.Output>(count: inputs.charts.count)
+        let pending = todo
+        DispatchQueue.concurrentPerform(iterations: pending.count) { k in
+            let i = pending[k].0
+            do throws(BuildError) { rendered.set(i, .success(try ChartJob.render(inputs.charts[i], measurer: PangoMeasurer()))) } catch {
+                rendered.set(i, .failure(error))
+            }
+        }
+        let slots = rendered.values
+        for (i, c) in inputs.charts.enumerated() {
+            try job("chart:\(c.name)", key: chartKeys[i]) { () throws(BuildError) -> JobOutput in
+                guard let r = slots[i] else { throw .other("chart \(c.name) was not drawn") }
+                let o = try r.get()
+                return JobOutput(files: o.files.map { ($0.name, $0.name.hasSuffix(".csv") ? "data" : "chart", $0.bytes) }, inputs: o.inputs, warnings: o.warnings)
+            }
+        }
+
+        let measurer = PangoMeasurer()
+        var timelineKeys: [String] = []
+        for t in inputs.timelines {
+            var parts = ["timeline", reportgenVersion, clock, factsKey, try fileHash(t.path)]
+            if let d = t.dataPath { parts.append(try fileHash(d)) }
+            let key = BuildCache.key(parts)
+            timelineKeys.append(key)
+            try job("timeline:\(t.name)", key: key) { () throws(BuildError) -> JobOutput in
+                let o = try TimelineJob.render(t, facts: try facts(), measurer: measurer)
+                return JobOutput(files: o.files.map { ($0.name, $0.name.hasSuffix(".csv") ? "data" : "timeline", $0.bytes) }, inputs: o.inputs, warnings: o.warnings)
+            }
+        }
+
+        if let b = inputs.briefing {
+            let key = BuildCache.key(["briefing", reportgenVersion, clock, factsKey, try fileHash(b.path)] + chartKeys + timelineKeys)
+            try job("briefing:\(b.name)", key: key) { () throws(BuildError) -> JobOutput in
+                let library = try BriefingJob.Library(charts: inputs.charts, timelines: inputs.timelines, facts: try facts())
+                let doc: BriefingDocument
+                do throws(BuildError) { doc = try BriefingJob.compile(b, library: library, date: epoch ?? now) } catch { throw .invalidSpec(error) }
+                let o = try BriefingJob.render(doc, name: b.name, formats: b.formats, measurer: measurer, date: epoch)
+                let ins = [b.path] + inputs.charts.map(\.path) + inputs.timelines.map(\.path) + inputs.sources.map(\.path)
+                return JobOutput(files: o.files.map { ($0.name, $0.kind, $0.bytes) }, inputs: ins, warnings: o.warnings)
+            }
+        }
+
+        if options.strict, !warnings.isEmpty {
+            throw .strict(warnings)
+        }
+        var manifest = Manifest(files: entries)
+        manifest.files.sort { $0.path < $1.path }
+        let bytes: [UInt8]
+        do { bytes = try manifest.encoded() } catch { throw .other("cannot encode the manifest: \(error)") }
+        let made = Set(manifest.files.map(\.path))
+        let obsolete = (previous?.files.map(\.path) ?? []).filter { !made.contains($0) }
+        try tx.commit(manifest: bytes, obsolete: obsolete)
+        next.save(root)
+        var archived: String?
+        if options.archive { archived = try archive(manifest, root: root, date: epoch ?? now) }
+        return Summary(manifest: manifest, warnings: warnings, rebuilt: rebuilt, reused: reused, archive: archived)
+    }
+
+    static func extract(_ sources: [(path: String, referenceDate: String?)], docs: inout [DocumentFacts]) throws(BuildError) -> [MergedFact] {
+        for s in sources {
+            let ex = Extractor(referenceDate: s.referenceDate.flatMap(ReferenceDate.init(parsing:)))
+            do { docs.append(try ex.extract(file: s.path)) } catch let e as TextDecodingError {
+                throw .invalidSpec(.data(path: s.path, line: nil, field: nil, message: "\(e)"))
+            } catch { throw .unreadable(path: s.path, reason: "\(error)") }
+        }
+        return FactMerger.merge(docs).facts
+    }
+
+    static func readManifest(_ root: String) -> Manifest? {
+        guard let d = FileManager.default.contents(atPath: (root as NSString).appendingPathComponent("manifest.json")) else { return nil }
+        return try? JSONDecoder().decode(Manifest.self, from: d)
+    }
+
+    static func fileHash(_ path: String) throws(BuildError) -> String {
+        guard let d = FileManager.default.contents(atPath: path) else { throw .unreadable(path: path, reason: "no such file, or it cannot be read") }
+        return sha256Hex([UInt8](d))
+    }
+
+    /// Hard links of this build's files under `archive/YYYY-MM-DDTHHMMSSZ/`: cheap, and safe because
+    /// builds replace files by rename, never by writing into them.
+    static func archive(_ m: Manifest, root: String, date: Date) throws(BuildError) -> String {
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.timeZone = TimeZone(identifier: "UTC")
+        f.dateFormat = "yyyy-MM-dd'T'HHmmss'Z'"
+        let dir = (root as NSString).appendingPathComponent("archive/\(f.string(from: date))")
+        do { try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) } catch {
+            throw .output(.cannotWrite(path: dir, reason: error.localizedDescription))
+        }
+        for e in m.files + [Manifest.Entry(path: "manifest.json", kind: "", format: "", bytes: 0, sha256: "")] {
+            let from = (root as NSString).appendingPathComponent(e.path), to = (dir as NSString).appendingPathComponent(e.path)
+            unlink(to)
+            if link(from, to) != 0 {
+                do { try FileManager.default.copyItem(atPath: from, toPath: to) } catch {
+                    throw .output(.cannotWrite(path: to, reason: error.localizedDescription))
+                }
+            }
+        }
+        return dir
+    }
+}

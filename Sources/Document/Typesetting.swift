@@ -32,6 +32,11 @@ enum Typeset {
         return false
     }
 
+    /// A number and its unit or ordinal prefix, which must not be split across lines.
+    static func binds(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> Bool {
+        (isDigit(a) && bindsToNumber.contains(b)) || (bindsFromLeft.contains(a) && isDigit(b))
+    }
+
     /// `[1–3,7]`: consecutive citation numbers collapse into ranges.
     static func citationLabel(_ ns: [Int]) -> String {
         let sorted = Array(Set(ns)).sorted()
@@ -79,6 +84,10 @@ enum Typeset {
                 if spacing > 0, k + 1 < flat.count, needsGap(u, flat[k + 1].0), r.citations.isEmpty || flat[k + 1].1 == ri {
                     out += "<span letter_spacing=\"\(spacing)\">\(zeroWidthSpace)</span>"
                     layout += zeroWidthSpace.utf8.count
+                } else if k + 1 < flat.count, binds(u, flat[k + 1].0) {
+                    // `15个`, `第8批`: Unicode allows a line break here; Chinese typesetting does not.
+                    out += wordJoiner
+                    layout += wordJoiner.utf8.count
                 }
                 k += 1
             }

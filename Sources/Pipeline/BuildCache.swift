@@ -10,14 +10,14 @@ struct BuildCache: Codable {
         var warnings: [String]
     }
 
-    var version = reportgenVersion
+    var version = BuildCache.tool
     var jobs: [String: Job] = [:]
 
     static func path(_ root: String) -> String { (root as NSString).appendingPathComponent(".reportgen/cache.json") }
 
     static func load(_ root: String) -> BuildCache {
         guard let d = FileManager.default.contents(atPath: path(root)),
-              let c = try? JSONDecoder().decode(BuildCache.self, from: d), c.version == reportgenVersion else { return BuildCache() }
+              let c = try? JSONDecoder().decode(BuildCache.self, from: d), c.version == BuildCache.tool else { return BuildCache() }
         return c
     }
 
@@ -27,6 +27,14 @@ struct BuildCache: Codable {
         guard let d = try? enc.encode(self) else { return }
         try? AtomicFile.write([UInt8](d), to: Self.path(root))
     }
+
+    /// The version plus the executable's size and modification time: a rebuilt binary (a
+    /// developer's change, an upgrade) never reuses what an older one drew.
+    static let tool: String = {
+        let exe = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments.first ?? ""
+        let a = try? FileManager.default.attributesOfItem(atPath: exe)
+        return "\(reportgenVersion)|\((a?[.size] as? Int) ?? 0)|\((a?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0)"
+    }()
 
     /// A cache key: the SHA-256 of its parts, each length-prefixed so no two lists collide.
     static func key(_ parts: [String]) -> String {

@@ -138,7 +138,8 @@ import TestSupport
         try a.run()
         // Wait until the first holds the lock (its state folder exists), then try a second.
         let deadline = Date().addingTimeInterval(10)
-        while !FileManager.default.fileExists(atPath: out + "/.reportgen/lock") && Date() < deadline { Thread.sleep(forTimeInterval: 0.005) }
+        // The holder writes its pid into the lock file once it has the lock.
+        while (FileManager.default.contents(atPath: out + "/.reportgen/lock") ?? Data()).isEmpty && Date() < deadline { Thread.sleep(forTimeInterval: 0.005) }
         let second = try build(["--seeds", s, "--out", out, "--quiet"])
         a.waitUntilExit()
         #expect(a.terminationStatus == 0)
@@ -147,7 +148,7 @@ import TestSupport
         // With --wait both succeed, one after the other.
         let c = Process()
         c.executableURL = URL(fileURLWithPath: bin)
-        c.arguments = ["build", "--seeds", s, "--out", out, "--quiet", "--force"]
+        c.arguments = ["build", "--seeds", s, "--out", out, "--quiet", "--force", "--wait"]
         try c.run()
         let waited = try build(["--seeds", s, "--out", out, "--quiet", "--wait", "--force"])
         c.waitUntilExit()

@@ -77,7 +77,7 @@ public struct BriefingFile: Sendable {
     public var charts: [String] = []
     public var timelines: [String] = []
 
-    static let topKeys: Set<String> = ["name", "title", "subtitle", "organisation", "date", "keywords", "values", "keyFigures", "sections", "formats", "sources", "charts", "timelines"]
+    static let topKeys: Set<String> = ["name", "title", "subtitle", "organisation", "date", "keywords", "values", "keyFigures", "sections", "formats", "sources", "charts", "timelines", "parameters"]
     static let sectionKeys: Set<String> = ["heading", "level", "text", "bullets", "figure", "caption", "table", "content", "sections"]
     static let formatsKnown: Set<String> = ["pdf", "html", "md", "pptx"]
 
@@ -217,7 +217,7 @@ public struct BriefingFile: Sendable {
         }
 
         mutating func problem(_ n: Node?, _ field: String, _ message: String) {
-            problems.append(.data(path: path, line: BriefingFile.line(n), field: field, message: message))
+            problems.append(.at(path: path, line: BriefingFile.line(n), column: n?.mark?.column ?? 1, field: field, message: message))
         }
 
         mutating func string(_ m: Node.Mapping, _ key: String, required: Bool = false) -> String? {

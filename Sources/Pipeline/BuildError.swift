@@ -9,6 +9,8 @@ public enum BuildError: Error, CustomStringConvertible {
     case output(CanvasError)
     /// A problem in a user's data or spec file, at a line and field.
     case data(path: String, line: Int?, field: String?, message: String)
+    /// The same at an exact line and column (1-based), for specs read node by node.
+    case at(path: String, line: Int, column: Int, field: String, message: String)
     case chart(path: String, ChartError)
     case tooLarge(path: String, bytes: Int, limit: Int)
     case other(String)
@@ -30,6 +32,7 @@ public enum BuildError: Error, CustomStringConvertible {
         case .output(let e): return e.description
         case .data(let p, let line, let field, let m):
             return "\(p)\(line.map { ":\($0)" } ?? "")\(field.map { ": field \"\($0)\"" } ?? ""): \(m)"
+        case .at(let p, let line, let column, let field, let m): return "\(p):\(line):\(column): field \"\(field)\": \(m)"
         case .chart(let p, let e): return "\(p): \(e.description)"
         case .tooLarge(let p, let b, let l):
             return "\(p): \(b) bytes is more than the \(l)-byte limit for this kind of input; split or aggregate it"

@@ -2,6 +2,7 @@ import Canvas
 import Document
 import Extraction
 import Foundation
+import Yams
 
 /// How one report is built: where it goes and how careful to be.
 public struct BuildOptions: Sendable {
@@ -14,6 +15,8 @@ public struct BuildOptions: Sendable {
     public var wait = false
     /// Keep a dated copy of the build under `archive/`.
     public var archive = false
+    /// Told the id of each job as it starts (`chart:aksu-2015-funding`); for a progress line.
+    public var progress: (@Sendable (String) -> Void)?
     public init(out: String) { self.out = out }
 }
 
@@ -65,8 +68,13 @@ public enum ReportBuild {
     /// A report spec (`*.yaml` with title, values, sections, and optionally sources, charts,
     /// timelines). Any problem in it or in the files it names is `.invalidSpec`.
     public static func inputs(spec: String) throws(BuildError) -> Inputs {
+        let b: BriefingFile
+        do { b = try BriefingFile.load(spec) } catch { throw .invalidSpec(error) }
+        return try inputs(briefing: b)
+    }
+
+    static func inputs(briefing b: BriefingFile) throws(BuildError) -> Inputs {
         do {
-            let b = try BriefingFile.load(spec)
             var problems: [BuildError] = []
             var charts: [ChartFile] = [], timelines: [TimelineFile] = []
             for c in b.charts { do { charts.append(try ChartFile.load(c)) } catch { problems.append(error) } }
@@ -83,6 +91,47 @@ public enum ReportBuild {
             throw .invalidSpec(e)
         } catch { throw .other("\(error)") }
     }
+
+    /// A spec with `parameters:` (a list of mappings) is a batch: one report per mapping, with
+    /// every `${key}` in the spec's text replaced by that mapping's value and the report named
+    /// `name-value-value` so no two share a file. A spec without it is a batch of one.
+    public static func batch(spec: String) throws(BuildError) -> [(name: String, inputs: Inputs)] {
+        let text: String
+        do { text = try SourceText.read(spec, limit: 4 * 1024 * 1024).text } catch { throw .invalidSpec(error) }
+        let root: Node?
+        do { root = try Yams.compose(yaml: text) } catch { return [(stem(spec), try inputs(spec: spec))] }  // inputs() reports the syntax error
+        guard let params = root?.mapping?["parameters"] else {
+            let i = try inputs(spec: spec)
+            return [(i.briefing?.name ?? stem(spec), i)]
+        }
+        guard let sets = params.sequence, !sets.isEmpty, sets.allSatisfy({ $0.mapping != nil }) else {
+            throw .invalidSpec(.at(path: spec, line: params.mark?.line ?? 1, column: params.mark?.column ?? 1, field: "parameters",
+                                   message: "give a list of mappings, e.g. - {county: 阿克苏, year: 2015}"))
+        }
+        var out: [(String, Inputs)] = []
+        for (i, set) in sets.enumerated() {
+            var t = text
+            var slug: [String] = []
+            for (k, v) in set.mapping ?? [:] {
+                guard let key = k.string, let value = v.string else { continue }
+                t = t.replacingOccurrences(of: "${\(key)}", with: value)
+                slug.append(value.filter { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" })
+            }
+            if let r = t.range(of: "${") {
+                let name = t[r.upperBound...].prefix { $0 != "}" }
+                throw .invalidSpec(.data(path: spec, line: nil, field: "parameters[\(i)]",
+                                         message: "${\(name)} is used in the spec but this parameter set does not give \(name)"))
+            }
+            let b: BriefingFile
+            do { b = try BriefingFile.parse(t, path: spec) } catch { throw .invalidSpec(error) }
+            var inputs = try self.inputs(briefing: b)
+            inputs.briefing?.name = ([b.name] + slug).joined(separator: "-")
+            out.append((inputs.briefing?.name ?? "\(i)", inputs))
+        }
+        return out
+    }
+
+    public static func stem(_ path: String) -> String { ((path as NSString).lastPathComponent as NSString).deletingPathExtension }
 
     // MARK: Building
 
@@ -133,6 +182,7 @@ public enum ReportBuild {
                 warnings += hit.warnings
                 return
             }
+            options.progress?(id)
             let o = try body()
             var files: [Manifest.Entry] = []
             for f in o.files {

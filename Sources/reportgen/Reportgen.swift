@@ -97,32 +97,40 @@ struct Build: ParsableCommand {
         let json = logFormat == .json
         /// Structured fields go to JSON logs; text logs stay one readable sentence.
         func meta(_ m: Logger.Metadata) -> Logger.Metadata? { json ? m : nil }
-        var list: [(label: String, out: String, isSeeds: Bool)] = []
+        // Load every spec first (cheap); a batch spec expands to one report per parameter set.
+        var loaded: [(label: String, name: String, inputs: Result<ReportBuild.Inputs, BuildError>)] = []
         if specs.isEmpty {
-            list.append((seeds, out, true))
+            do throws(BuildError) { loaded.append((seeds, "", .success(try ReportBuild.inputs(seeds: seeds)))) } catch { loaded.append((seeds, "", .failure(error))) }
         } else {
-            var seen: [String: String] = [:]
             for spec in specs {
-                let stem = ((spec as NSString).lastPathComponent as NSString).deletingPathExtension
-                if let other = seen[stem] {
-                    log.error("\(spec) and \(other) would both build into \(out)/\(stem); rename one")
-                    throw Exit.badUsage
-                }
-                seen[stem] = spec
-                let dest = specs.count == 1 ? out : (out as NSString).appendingPathComponent(stem)
-                list.append((spec, dest, false))
+                do throws(BuildError) {
+                    for (name, inputs) in try ReportBuild.batch(spec: spec) { loaded.append((spec, name, .success(inputs))) }
+                } catch { loaded.append((spec, ReportBuild.stem(spec), .failure(error))) }
             }
         }
-        let jobs = list
+        // One report goes to OUT; several each to OUT/<name>, so no two share a file.
+        var seen: [String: String] = [:]
+        for l in loaded where loaded.count > 1 {
+            if let other = seen[l.name] {
+                log.error("\(l.label) and \(other) both make a report named \(l.name); give one another name:")
+                throw Exit.badUsage
+            }
+            seen[l.name] = l.label
+        }
+        let jobs = loaded.map { l in (label: l.name.isEmpty || loaded.count == 1 ? l.label : "\(l.label) [\(l.name)]",
+                                      out: loaded.count == 1 ? out : (out as NSString).appendingPathComponent(l.name), inputs: l.inputs) }
         let results = BuildResults(count: jobs.count)
         let options = (force, strict, wait, archive)
+        // A progress line only for a person at a terminal; cron and pipes get the log alone.
+        let showProgress = jobs.count == 1 && !quiet && logFormat == .text && isatty(STDERR_FILENO) != 0
         DispatchQueue.concurrentPerform(iterations: jobs.count) { i in
             let start = Date()
             do throws(BuildError) {
                 var o = BuildOptions(out: jobs[i].out)
                 (o.force, o.strict, o.wait, o.archive) = options
-                let inputs = jobs[i].isSeeds ? try ReportBuild.inputs(seeds: jobs[i].label) : try ReportBuild.inputs(spec: jobs[i].label)
-                let s = try ReportBuild.run(inputs, options: o)
+                if showProgress { o.progress = { id in Progress.show("building \(id)…") } }
+                let s = try ReportBuild.run(try jobs[i].inputs.get(), options: o)
+                if showProgress { Progress.show(nil) }
                 results.set(i, .success((s, Date().timeIntervalSince(start))))
             } catch {
                 results.set(i, .failure(error))
@@ -139,7 +147,7 @@ struct Build: ParsableCommand {
                 log.info("built \(job.out): \(s.manifest.files.count) files, \(s.rebuilt.count) jobs redone, \(s.reused.count) unchanged, in \(Int(seconds * 1000)) ms",
                          metadata: meta(["report": "\(job.label)", "files": "\(s.manifest.files.count)", "rebuilt": "\(s.rebuilt.joined(separator: ","))"]))
             case .failure(let e)?:
-                log.error("\(job.label): \(e.description)", metadata: meta(["report": "\(job.label)", "exit": "\(Exit.code(for: e).rawValue)"]))
+                log.error("\(e.description.contains(job.label) ? "" : job.label + ": ")\(e.description)", metadata: meta(["report": "\(job.label)", "exit": "\(Exit.code(for: e).rawValue)"]))
                 failures.append(Exit.code(for: e))
             case nil: failures.append(Exit.buildFailed)
             }
@@ -172,5 +180,12 @@ struct Fonts: ParsableCommand {
             throw Exit.buildFailed
         }
         print("Chinese text: covered")
+    }
+}
+
+/// One line on the terminal, rewritten in place (stderr only).
+enum Progress {
+    static func show(_ text: String?) {
+        FileHandle.standardError.write(Data(("\r\u{1B}[K" + (text ?? "")).utf8))
     }
 }

@@ -41,7 +41,7 @@ import TestSupport
             guard case .many(let all) = error else { Issue.record("one error only: \(error)"); return }
             let text = error.description
             #expect(all.count >= 5, "\(text)")
-            #expect(text.contains("b.yaml:2: field \"tilte\"") && text.contains("did you mean \"title\""))
+            #expect(text.contains("b.yaml:2:1: field \"tilte\"") && text.contains("did you mean \"title\""), "line and column")
             #expect(text.contains("b.yaml:4") && text.contains("rows"))
             #expect(text.contains("b.yaml:5") && text.contains("note"))
             #expect(text.contains("b.yaml:7") && text.contains("nope"))

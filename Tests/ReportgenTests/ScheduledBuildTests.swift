@@ -233,4 +233,39 @@ import TestSupport
         #expect(try waitFor { (try? manifest(out))?["funding.png"] != before["funding.png"] }, "a rebuild after the CSV changed")
         #expect(try consistent(out))
     }
+
+    /// One spec × two parameter sets → two reports, each in its own folder, each with its own data.
+    @Test func aParameterisedSpecBuildsOneReportPerSet() throws {
+        let s = try seedCopy(), out = Tools.temporaryFolder() + "/out"
+        let spec = s + "/county.yaml"
+        try """
+        name: county
+        title: ${county}援疆简报
+        parameters:
+          - {county: 阿克苏, chart: aksu-2015-funding}
+          - {county: 乌什, chart: wushi-2020-funds}
+        sources: ["*.txt"]
+        charts: ["charts/${chart}.yaml"]
+        timelines: []
+        values:
+          total: {chart: "${chart}", sum: true}
+        sections:
+          - heading: ${county}
+            text: 合计{{total}}。
+            figure: ${chart}
+        formats: [pdf]
+        """.write(toFile: spec, atomically: true, encoding: .utf8)
+        let r = try build([spec, "--out", out])
+        #expect(r.status == 0, "\(r.stderr)")
+        let a = out + "/county-阿克苏-aksu-2015-funding", b = out + "/county-乌什-wushi-2020-funds"
+        let pdftotext = try #require(Tools.which("pdftotext"))
+        let ta = try Tools.run(pdftotext, [a + "/county-阿克苏-aksu-2015-funding.pdf", "-"]).stdout
+        let tb = try Tools.run(pdftotext, [b + "/county-乌什-wushi-2020-funds.pdf", "-"]).stdout
+        #expect(ta.contains("阿克苏援疆简报") && !ta.contains("乌什援疆简报"))
+        #expect(tb.contains("乌什援疆简报") && tb.contains("万元"))
+        #expect(try consistent(a) && consistent(b))
+        try "name: x\ntitle: ${missing}\nparameters:\n  - {other: 1}\nsections: [{heading: h}]\n".write(toFile: spec, atomically: true, encoding: .utf8)
+        let bad = try build([spec, "--out", out])
+        #expect(bad.status == 2 && bad.stderr.contains("${missing}"), "\(bad.stderr)")
+    }
 }

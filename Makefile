@@ -51,4 +51,5 @@ $(PEER_PY):
 .PHONY: bench
 bench: setup $(PEER_PY)
 	swift build -c release --product reportgen-bench
+	swift build -c release --product reportgen
 	.build/release/reportgen-bench --runs 20 --peer-python $(PEER_PY) --markdown BENCHMARKS.md

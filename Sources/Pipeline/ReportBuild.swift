@@ -169,7 +169,8 @@ public enum ReportBuild {
         var entries: [Manifest.Entry] = []
         var warnings: [String] = []
         var rebuilt: [String] = [], reused: [String] = []
-        if let w = FontCheck.chineseCoverageWarning() { warnings.append(w) }
+        // Asking fontconfig costs tens of milliseconds; only a build that draws needs the answer.
+        var fontsChecked = false
         // Reproducible builds pin the clock; otherwise the day matters (it is printed on the briefing).
         let clock = epoch.map { "epoch \(Int($0.timeIntervalSince1970))" } ?? "day \(BriefingJob.chineseDate(now))"
 
@@ -183,6 +184,10 @@ public enum ReportBuild {
                 return
             }
             options.progress?(id)
+            if !fontsChecked {
+                fontsChecked = true
+                if let w = FontCheck.chineseCoverageWarning() { warnings.append(w) }
+            }
             let o = try body()
             var files: [Manifest.Entry] = []
             for f in o.files {

@@ -16,6 +16,7 @@ struct Options {
     var peers = "../shared/bench/peers"
     var markdown: String?
     var seeds = "seeds"
+    var binary = ".build/release/reportgen"
 
     init(_ args: [String]) {
         var i = 1
@@ -27,6 +28,7 @@ struct Options {
             case "--peers": peers = next() ?? peers
             case "--markdown": markdown = next()
             case "--seeds": seeds = next() ?? seeds
+            case "--binary": binary = next() ?? binary
             default: FileHandle.standardError.write(Data("unknown option \(args[i])\n".utf8)); exit(2)
             }
             i += 1
@@ -55,6 +57,41 @@ let opt = Options(CommandLine.arguments)
 let tmp = NSTemporaryDirectory() + "reportgen-bench-\(getpid())"
 try? FileManager.default.createDirectory(atPath: tmp, withIntermediateDirectories: true)
 defer { try? FileManager.default.removeItem(atPath: tmp) }
+
+/// Wall time in ms of a child process (and whether it succeeded).
+func runTimed(_ exe: String, _ args: [String], cwd: String? = nil) -> (ms: Double, ok: Bool, stdout: String) {
+    let p = Process()
+    p.executableURL = URL(fileURLWithPath: exe)
+    p.arguments = args
+    if let cwd { p.currentDirectoryURL = URL(fileURLWithPath: cwd) }
+    let pipe = Pipe()
+    p.standardOutput = pipe
+    p.standardError = FileHandle.nullDevice
+    let t0 = DispatchTime.now().uptimeNanoseconds
+    do { try p.run() } catch { return (0, false, "") }
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    p.waitUntilExit()
+    return (Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e6, p.terminationStatus == 0, String(decoding: data, as: UTF8.self))
+}
+
+// The whole default build as a user runs it: the release binary, cold, into an empty folder,
+// then again with nothing changed. First, so the children's peak memory is ours alone.
+var coldMs: Double?, rebuildMs: Double?, oursMaxRSS: Double?
+if FileManager.default.isExecutableFile(atPath: opt.binary) {
+    var cold: [Double] = [], warm: [Double] = []
+    for i in 0..<5 {
+        let dir = "\(tmp)/cold-\(i)"
+        let r = runTimed(opt.binary, ["build", "--seeds", opt.seeds, "--out", dir, "--force", "--quiet"])
+        if r.ok { cold.append(r.ms) }
+        let w = runTimed(opt.binary, ["build", "--seeds", opt.seeds, "--out", dir, "--quiet"])
+        if w.ok { warm.append(w.ms) }
+    }
+    var usage = rusage()
+    getrusage(RUSAGE_CHILDREN.rawValue, &usage)
+    oursMaxRSS = Double(usage.ru_maxrss) / 1024  // KiB → MiB
+    coldMs = cold.isEmpty ? nil : median(cold)
+    rebuildMs = warm.isEmpty ? nil : median(warm)
+}
 
 // Our three seed charts that match the peer's bar, line and donut (same 1600x1000 px / 576x360 pt).
 let chartFiles = try ChartJob.chartFiles(in: opt.seeds + "/charts")
@@ -88,8 +125,9 @@ if let tf = try TimelineJob.files(in: opt.seeds + "/timelines").first(where: { $
     }
 }
 
-// Whole default build (all charts, all formats, data CSVs, manifest) in-process.
-let buildMs = try time(max(3, opt.runs / 4)) { _ = try DefaultBuild.run(seeds: opt.seeds, out: tmp + "/out") }
+// Whole default build (all charts, all formats, data CSVs, manifest) in-process, cold and unchanged.
+let buildMs = try time(max(3, opt.runs / 4)) { _ = try DefaultBuild.run(seeds: opt.seeds, out: tmp + "/out", force: true) }
+let noChangeMs = try time(opt.runs) { _ = try DefaultBuild.run(seeds: opt.seeds, out: tmp + "/out") }
 
 // The compiled briefing: spec + charts + timelines + page layout + PDF, from already extracted facts.
 let briefingFile = try BriefingFile.load(opt.seeds + "/briefing.yaml")
@@ -157,6 +195,8 @@ var peer: [String: Double] = [:]
 var peerScale: [Int: Double] = [:]
 var peerNote = "peer not run (pass --peer-python)"
 var peerReportMs: Double?
+var peerTotalMs: Double?, peerMaxRSS: Double?
+var rawCairo: [String: Double] = [:]
 if let py = opt.peerPython {
     let work = tmp + "/peers"
     try? FileManager.default.copyItem(atPath: opt.peers, toPath: work)  // the peers write into their own out/
@@ -170,6 +210,25 @@ if let py = opt.peerPython {
               let n = Int(nPart[..<colon].trimmingCharacters(in: .whitespaces)),
               let medPart = line.split(separator: "median ").last?.split(separator: " ").first, let sec = Double(medPart) else { continue }
         peerScale[n] = sec * 1000
+    }
+    // matplotlib's whole job, cold: the 12 chart files plus the 6-page report, with peak memory.
+    let rssProbe = "import resource, runpy, sys; sys.argv = [sys.argv[1]]; runpy.run_path(sys.argv[0], run_name='__main__'); "
+        + "print('maxrss_kib', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
+    var totals: [Double] = []
+    for _ in 0..<3 {
+        let a = runTimed(py, [work + "/mpl_charts.py"], cwd: work), b = runTimed(py, [work + "/mpl_report.py"], cwd: work)
+        if a.ok && b.ok { totals.append(a.ms + b.ms) }
+    }
+    peerTotalMs = totals.isEmpty ? nil : median(totals)
+    let probe = runTimed(py, ["-c", rssProbe, work + "/mpl_charts.py"], cwd: work)
+    if let line = probe.stdout.split(separator: "\n").last(where: { $0.hasPrefix("maxrss_kib") }), let kib = Double(line.split(separator: " ").last ?? "") {
+        peerMaxRSS = kib / 1024
+    }
+    // Raw pycairo: the floor a Cairo-based tool can reach for the bar chart.
+    for line in try runPeer(py, [work + "/cairo_raw.py", "--bench", String(opt.runs)]) {
+        // "cairo toy   bar png:     40.5 ms (min …"
+        let f = line.split(separator: " ", omittingEmptySubsequences: true)
+        if f.count >= 5, f[0] == "cairo", f[2] == "bar", f[3].hasSuffix(":"), let ms = Double(f[4]) { rawCairo[String(f[3].dropLast())] = ms }
     }
     // mpl_report.py is a whole program (interpreter, imports, six pages); time it as one, cold each run.
     var reportRuns: [Double] = []
@@ -193,9 +252,20 @@ for name in ["bar", "line", "pie", "timeline"] {
         lines.append("| \(name) | \(fmt) | \(o.map { String(format: "%.1f", $0) } ?? "— (not built yet)") | \(m.map { String(format: "%.1f", $0) } ?? "—") | \(ratio) |")
     }
 }
+var summary = "| whole job | reportgen | peer | ratio | target |\n|---|---:|---:|---:|---|\n"
+if let c = coldMs {
+    summary += "| cold default build, release binary, empty folder (35 files incl. 9-page briefing) vs mpl_charts.py (12 files) + mpl_report.py | \(String(format: "%.0f ms", c)) | \(peerTotalMs.map { String(format: "%.0f ms", $0) } ?? "—") | \(peerTotalMs.map { String(format: "%.1fx", $0 / c) } ?? "—") | ≥ 10x |\n"
+}
+if let r = rebuildMs { summary += "| rebuild with nothing changed, release binary (process start included) | \(String(format: "%.0f ms", r)) | — | — | ≤ 50 ms |\n" }
+summary += "| rebuild with nothing changed, in-process | \(String(format: "%.1f ms", noChangeMs)) | — | — | ≤ 50 ms |\n"
+if let m = oursMaxRSS { summary += "| peak memory (max RSS) of the default build | \(String(format: "%.0f MiB", m)) | \(peerMaxRSS.map { String(format: "%.0f MiB (mpl_charts.py)", $0) } ?? "—") | \(peerMaxRSS.map { String(format: "%.1fx less", $0 / m) } ?? "—") | ≤ 60 MiB |\n" }
+for fmt in ["png", "pdf", "svg"] {
+    let target = ["png": "under raw cairo", "pdf": "≤ 8 ms", "svg": "≤ 3 ms"][fmt] ?? ""
+    summary += "| bar chart \(fmt), in-process vs raw pycairo (toy text) | \(ours["bar.\(fmt)"].map { String(format: "%.1f ms", $0) } ?? "—") | \(rawCairo[fmt].map { String(format: "%.1f ms", $0) } ?? "—") | \((ours["bar.\(fmt)"] != nil && rawCairo[fmt] != nil) ? String(format: "%.2fx", rawCairo[fmt]! / ours["bar.\(fmt)"]!) : "—") | \(target) |\n"
+}
 var out = "reportgen \(reportgenVersion) chart benchmark, median of \(opt.runs) runs, 1600x1000 px PNG / 576x360 pt PDF and SVG\n"
-out += "peer: \(peerNote)\n\n" + lines.joined(separator: "\n") + "\n\n"
-out += String(format: "whole default build in-process (%d files): %.1f ms\n\n", (try? DefaultBuild.run(seeds: opt.seeds, out: tmp + "/out").manifest.files.count) ?? 0, buildMs)
+out += "peer: \(peerNote)\n\n" + summary + "\n" + lines.joined(separator: "\n") + "\n\n"
+out += String(format: "whole default build in-process, --force (%d files): %.1f ms; nothing changed: %.1f ms\n\n", (try? DefaultBuild.run(seeds: opt.seeds, out: tmp + "/out").manifest.files.count) ?? 0, buildMs, noChangeMs)
 out += String(format: "compiled briefing (%d A4 pages, 6 vector figures, 2 tables) to PDF in-process: %.1f ms (target ≤ 100 ms); all four formats (PDF, HTML, Markdown + PNGs, PPTX): %.1f ms\n",
               briefingPages, briefingMs, briefingAllMs)
 out += peerReportMs.map { String(format: "matplotlib PdfPages report (mpl_report.py, 6 pages, cold process incl. interpreter start): %.0f ms — %.1fx\n\n", $0, $0 / briefingMs) } ?? "\n"

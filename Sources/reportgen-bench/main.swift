@@ -212,8 +212,10 @@ if let py = opt.peerPython {
         peerScale[n] = sec * 1000
     }
     // matplotlib's whole job, cold: the 12 chart files plus the 6-page report, with peak memory.
-    let rssProbe = "import resource, runpy, sys; sys.argv = [sys.argv[1]]; runpy.run_path(sys.argv[0], run_name='__main__'); "
-        + "print('maxrss_kib', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
+    // atexit, because the peer ends with sys.exit(0).
+    let rssProbe = "import atexit, resource, runpy, sys; sys.argv = [sys.argv[1]]; "
+        + "atexit.register(lambda: print('maxrss_kib', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, flush=True)); "
+        + "runpy.run_path(sys.argv[0], run_name='__main__')"
     var totals: [Double] = []
     for _ in 0..<3 {
         let a = runTimed(py, [work + "/mpl_charts.py"], cwd: work), b = runTimed(py, [work + "/mpl_report.py"], cwd: work)

@@ -86,14 +86,21 @@ public struct ChartFile: Sendable {
         if specMap["series"] == nil { specMap[Node("series")] = Node.sequence(Node.Sequence([])) }
         let spec: ChartSpec
         do { spec = try YAMLDecoder().decode(ChartSpec.self, from: Node.mapping(specMap)) } catch let e as DecodingError {
-            let (field, why) = describe(e)
-            let line = field.flatMap { f in map[f.split(whereSeparator: { $0 == "." || $0 == "[" }).first.map(String.init) ?? f]?.mark?.line }
+            var (field, why) = describe(e)
+            let top = field.map { f in f.split(whereSeparator: { $0 == "." || $0 == "[" }).first.map(String.init) ?? f }
+            let line = top.flatMap { map[$0]?.mark?.line }
+            // Say what was written, not only what is accepted: `"radar" is not an accepted value…`.
+            if let top, let given = map[top]?.string, why.hasPrefix("not an accepted") { why = "\"\(given)\" is " + why }
             throw .data(path: path, line: line, field: field, message: why)
         } catch {
             throw .data(path: path, line: nil, field: nil, message: "\(error)")
         }
         let base = (path as NSString).deletingLastPathComponent
         let resolved = data.hasPrefix("/") ? data : (base.isEmpty ? data : (base as NSString).appendingPathComponent(data))
+        if !FileManager.default.fileExists(atPath: resolved) {
+            throw .data(path: path, line: map["data"]?.mark?.line, field: "data",
+                        message: "no such file: \((resolved as NSString).standardizingPath); give the CSV's path relative to this chart file")
+        }
         return ChartFile(path: path, name: name, dataPath: (resolved as NSString).standardizingPath, formats: formats, spec: spec)
     }
 

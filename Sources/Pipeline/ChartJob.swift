@@ -17,7 +17,7 @@ public enum ChartJob {
         let table = try DataTable.load(file.dataPath)
         let spec = try file.resolvedSpec(table)
         let laid: ChartFrame
-        do { laid = try Chart.layout(spec, measurer: measurer) } catch { throw .chart(path: file.path, error) }
+        do { laid = try Chart.layout(spec, measurer: measurer) } catch { throw .chart(path: "\(file.path) (data: \(file.dataPath))", error) }
         var files: [(String, [UInt8])] = []
         var warnings = laid.warnings.map { "\(file.name): \($0)" }
         do {

@@ -289,6 +289,10 @@ public enum ReportBuild {
 
     static func extract(_ sources: [(path: String, referenceDate: String?)], docs: inout [DocumentFacts]) throws(BuildError) -> [MergedFact] {
         for s in sources {
+            // A news article is tens of kilobytes; beyond this it is the wrong file or a dump to split.
+            if let size = (try? FileManager.default.attributesOfItem(atPath: s.path))?[.size] as? Int, size > maxArticleBytes {
+                throw .tooLarge(path: s.path, bytes: size, limit: maxArticleBytes)
+            }
             let ex = Extractor(referenceDate: s.referenceDate.flatMap(ReferenceDate.init(parsing:)))
             do { docs.append(try ex.extract(file: s.path)) } catch let e as TextDecodingError {
                 throw .invalidSpec(.data(path: s.path, line: nil, field: nil, message: "\(e)"))
@@ -296,6 +300,8 @@ public enum ReportBuild {
         }
         return FactMerger.merge(docs).facts
     }
+
+    public static let maxArticleBytes = 16 * 1024 * 1024
 
     static func readManifest(_ root: String) -> Manifest? {
         guard let d = FileManager.default.contents(atPath: (root as NSString).appendingPathComponent("manifest.json")) else { return nil }

@@ -88,4 +88,75 @@ import TestSupport
         #expect(FileManager.default.contents(atPath: env.out + "/manifest.json") == env.manifest, "\(name): the previous build is untouched")
         #expect(leftovers(env.out).isEmpty, "\(name): \(leftovers(env.out))")
     }
+
+    // MARK: Generated inputs, too big to keep as files
+
+    func run(_ env: (seeds: String, out: String, manifest: Data)) throws -> ToolRun {
+        try Tools.run(bin, ["build", "--seeds", env.seeds, "--out", env.out])
+    }
+
+    @Test func aMillionRowCSVIsALimitNotAnOutOfMemory() throws {
+        let env = try setUp("million-rows")
+        var text = "项目,援疆资金（元）\n"
+        text.reserveCapacity(20_000_000)
+        for i in 0..<1_000_000 { text += "项目\(i),\(i)\n" }
+        try text.write(toFile: env.seeds + "/data/aksu-2015-aid.csv", atomically: true, encoding: .utf8)
+        let r = try run(env)
+        #expect(r.status == 1 && r.stderr.contains("1000000 categories") && r.stderr.contains("aksu-2015-aid.csv"), "\(r.stderr.suffix(400))")
+        #expect(FileManager.default.contents(atPath: env.out + "/manifest.json") == env.manifest)
+        #expect(leftovers(env.out).isEmpty)
+    }
+
+    @Test func fiveHundredCategoriesAndATenThousandCharacterLabelStillDraw() throws {
+        let env = try setUp("many-categories")
+        let csv = env.seeds + "/data/aksu-2015-aid.csv"
+        var text = try String(contentsOfFile: csv, encoding: .utf8)
+        text = text.replacingOccurrences(of: "“同心杯”农村体育联赛", with: String(repeating: "援", count: 10_000))
+        for i in 0..<492 { text += "补充项目\(i),\(i + 1),,,,\n" }
+        try text.write(toFile: csv, atomically: true, encoding: .utf8)
+        let r = try run(env)
+        // Drawn, with the shortening reported; the donut merges the small items into 其他.
+        #expect(r.status == 0, "\(r.stderr.suffix(400))")
+        #expect(r.stderr.contains("shortened") || r.stderr.contains("ellips"), "the cut label is reported")
+        #expect(leftovers(env.out).isEmpty)
+    }
+
+    @Test func aFiftyMegabyteArticleIsRefusedQuickly() throws {
+        let env = try setUp("big-article")
+        let line = Array("2015年，杭州援疆指挥部投入援疆资金8000万元建设天网工程。\n".utf8)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(50 * 1024 * 1024 + line.count)
+        while bytes.count < 50 * 1024 * 1024 { bytes += line }
+        try Data(bytes).write(to: URL(fileURLWithPath: env.seeds + "/huge.txt"))
+        let t0 = Date()
+        let r = try run(env)
+        #expect(r.status == 1 && r.stderr.contains("huge.txt") && r.stderr.contains("limit"), "\(r.stderr.suffix(400))")
+        #expect(Date().timeIntervalSince(t0) < 20, "refused before reading it all")
+        #expect(FileManager.default.contents(atPath: env.out + "/manifest.json") == env.manifest)
+    }
+
+    /// A real full disk: a small tmpfs that a good build fits on, then filled up. Needs mount
+    /// rights (root); elsewhere it says why it did not run.
+    @Test func aFullDiskFailsTheBuildAndKeepsThePreviousOutput() throws {
+        let mnt = Tools.temporaryFolder("tmpfs")
+        guard let mount = Tools.which("mount"), try Tools.run(mount, ["-t", "tmpfs", "-o", "size=12m", "tmpfs", mnt]).status == 0 else {
+            print("skipped: cannot mount a tmpfs here (needs root); the full-disk case was not run")
+            return
+        }
+        defer { _ = try? Tools.run(Tools.which("umount") ?? "/bin/umount", [mnt]) }
+        let out = mnt + "/out"
+        let t = try #require(Self.template)
+        #expect(try Tools.run(bin, ["build", "--seeds", t.seeds, "--out", out, "--quiet"]).status == 0)
+        let manifest = try #require(FileManager.default.contents(atPath: out + "/manifest.json"))
+        // Leave about half a megabyte: the next build's staging runs out part-way.
+        let dd = try #require(Tools.which("dd"))
+        _ = try Tools.run(dd, ["if=/dev/zero", "of=\(mnt)/filler", "bs=64k", "count=1000"])
+        if let df = Tools.which("df"), let avail = try Tools.run(df, ["--output=avail", "-k", mnt]).stdout.split(separator: "\n").last.flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }), avail > 512 {
+            _ = try Tools.run(dd, ["if=/dev/zero", "of=\(mnt)/filler2", "bs=1k", "count=\(avail - 512)"])
+        }
+        let r = try Tools.run(bin, ["build", "--seeds", t.seeds, "--out", out, "--force"])
+        #expect(r.status == 1 && r.stderr.contains("No space left on device") && r.stderr.contains(out), "\(r.stderr.suffix(400))")
+        #expect(FileManager.default.contents(atPath: out + "/manifest.json") == manifest, "the previous build is untouched")
+        #expect(leftovers(out).isEmpty, "\(leftovers(out))")
+    }
 }

@@ -53,3 +53,18 @@ bench: setup $(PEER_PY)
 	swift build -c release --product reportgen-bench
 	swift build -c release --product reportgen
 	.build/release/reportgen-bench --runs 20 --peer-python $(PEER_PY) --markdown BENCHMARKS.md
+
+# Fuzzing (README "Fuzzing"): libFuzzer + AddressSanitizer on the three input readers, each for
+# FUZZ_SECONDS, starting from the seeds and the bad-input corpus. Crashes land in .fuzz/; keep
+# each one under Tests/Fixtures/fuzz/<target>/ once fixed, where the tests replay it.
+FUZZ_SECONDS ?= 600
+FUZZ_TARGETS := fuzz-extract fuzz-csv fuzz-spec
+.PHONY: fuzz
+fuzz: setup
+	for t in $(FUZZ_TARGETS); do Fuzz/link.sh $$t; done
+	for t in $(FUZZ_TARGETS); do \
+	  mkdir -p .fuzz/$$t; \
+	  .build-fuzz/x86_64-unknown-linux-gnu/release/$$t-fuzzer .fuzz/$$t seeds seeds/data seeds/charts seeds/timelines Tests/Fixtures/bad \
+	    -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 -rss_limit_mb=4096 -artifact_prefix=.fuzz/$$t- \
+	    -print_final_stats=1 2>&1 | tail -25; \
+	done

@@ -55,6 +55,11 @@ let package = Package(
         ),
         // `make bench`: our charts and the matplotlib peer timed in one run.
         .executableTarget(name: "reportgen-bench", dependencies: ["Canvas", "Charts", "Extraction", "Pipeline", "Timeline"]),
+        // libFuzzer targets (`make fuzz`); in a normal build, replayers of saved inputs.
+        .target(name: "FuzzSupport", path: "Fuzz/FuzzSupport"),
+        .executableTarget(name: "fuzz-extract", dependencies: ["Extraction", "FuzzSupport"], path: "Fuzz/FuzzExtract"),
+        .executableTarget(name: "fuzz-csv", dependencies: ["Pipeline", "FuzzSupport"], path: "Fuzz/FuzzCSV"),
+        .executableTarget(name: "fuzz-spec", dependencies: ["Pipeline", "FuzzSupport"], path: "Fuzz/FuzzSpec"),
         // Shared test helpers (golden-image comparison, fixtures); not shipped.
         .target(name: "TestSupport", dependencies: ["Canvas"], path: "Tests/TestSupport"),
         .testTarget(name: "CanvasTests", dependencies: ["Canvas", "TestSupport"], exclude: ["Snapshots"]),

@@ -233,39 +233,49 @@ extension BriefingJob {
     }
 
     /// Lays the document out and writes it in each requested format. Pure: returns bytes.
-    public static func render(_ doc: BriefingDocument, name: String, formats: [String], measurer: TextMeasurer,
+    /// The formats are drawn in parallel, each with its own measurer (Pango is per thread); the
+    /// result does not depend on the order they finish in.
+    public static func render(_ doc: BriefingDocument, name: String, formats: [String], measurer _: TextMeasurer,
                               date: Date? = sourceDateEpoch()) throws(BuildError) -> Output {
-        let laid: LaidOutDocument
-        do { laid = try PageLayout.layout(doc, measurer: measurer) } catch { throw .other("\(name): \(error.description)") }
-        var files: [(String, String, [UInt8])] = []
-        var warnings = laid.warnings.map { "\(name): \($0)" }
         // Without SOURCE_DATE_EPOCH the files carry the build time, as a reader expects.
         let stamp = date ?? Date()
-        do {
-            for f in formats {
+        struct Part: Sendable { var files: [(String, String, [UInt8])]; var warnings: [String]; var pages: Int }
+        let slots = ResultSlots<Part>(count: formats.count)
+        let one: @Sendable (String, TextMeasurer) throws(BuildError) -> Part = { f, m throws(BuildError) in
+            do {
                 switch f {
                 case "pdf":
+                    let laid = try PageLayout.layout(doc, measurer: m)
                     let r = try Renderer.pdf(laid.pages, metadata: PDFMetadata(
                         title: doc.title, author: doc.organisation, subject: doc.subtitle, keywords: doc.keywords.joined(separator: ", "),
                         creator: "reportgen \(reportgenVersion)", date: stamp))
-                    files.append(("\(name).pdf", "briefing", r.bytes))
-                    warnings += r.warnings.map { "\(name).pdf: \($0.message)" }
+                    return Part(files: [("\(name).pdf", "briefing", r.bytes)],
+                                warnings: laid.warnings.map { "\(name): \($0)" } + r.warnings.map { "\(name).pdf: \($0.message)" }, pages: laid.pages.count)
                 case "html":
-                    let h = try HTMLWriter.html(doc, measurer: measurer)
-                    files.append(("\(name).html", "briefing", h.bytes))
+                    return Part(files: [("\(name).html", "briefing", try HTMLWriter.html(doc, measurer: m).bytes)], warnings: [], pages: 0)
                 case "md":
-                    let m = try MarkdownWriter.markdown(doc, stem: name, measurer: measurer)
-                    files.append(("\(name).md", "briefing", m.markdown))
-                    for img in m.images { files.append((img.name, "figure", img.png)) }
+                    let md = try MarkdownWriter.markdown(doc, stem: name, measurer: m)
+                    return Part(files: [("\(name).md", "briefing", md.markdown)] + md.images.map { ($0.name, "figure", $0.png) }, warnings: [], pages: 0)
                 case "pptx":
-                    let p = try PPTXWriter.pptx(doc, measurer: measurer, date: stamp)
-                    files.append(("\(name).pptx", "briefing", p.bytes))
-                default: break
+                    return Part(files: [("\(name).pptx", "briefing", try PPTXWriter.pptx(doc, measurer: m, date: stamp).bytes)], warnings: [], pages: 0)
+                default: return Part(files: [], warnings: [], pages: 0)
                 }
+            } catch let e as CanvasError { throw .output(e) } catch let e as DocumentError { throw .other("\(name): \(e.description)") } catch {
+                throw .other("\(name): \(error)")
             }
-        } catch let e as CanvasError { throw .output(e) } catch let e as DocumentError { throw .other("\(name): \(e.description)") } catch {
-            throw .other("\(name): \(error)")
         }
-        return Output(files: files, warnings: warnings, pageCount: laid.pages.count)
+        DispatchQueue.concurrentPerform(iterations: formats.count) { i in
+            do throws(BuildError) { slots.set(i, .success(try one(formats[i], PangoMeasurer()))) } catch {
+                slots.set(i, .failure(error))
+            }
+        }
+        var files: [(String, String, [UInt8])] = [], warnings: [String] = [], pages = 0
+        for r in slots.values {
+            guard let r else { continue }
+            let p = try r.get()
+            files += p.files; warnings += p.warnings; pages = max(pages, p.pages)
+        }
+        let laidPages = pages
+        return Output(files: files, warnings: warnings, pageCount: laidPages)
     }
 }

@@ -221,43 +221,52 @@ public enum ReportBuild {
             }
         }
 
-        // Charts, in parallel; each keyed by its YAML and CSV.
-        var chartKeys: [String] = []
-        var todo: [(Int, String)] = []
+        // Charts and timelines, in parallel (one measurer per worker); each keyed by its files,
+        // timelines also by the facts they select from.
+        var chartKeys: [String] = [], timelineKeys: [String] = []
+        var pendingCharts: [Int] = [], pendingTimelines: [Int] = []
         for (i, c) in inputs.charts.enumerated() {
             let key = BuildCache.key(["chart", reportgenVersion, clock, try fileHash(c.path), try fileHash(c.dataPath)])
             chartKeys.append(key)
-            if cache.reusable(id: "chart:\(c.name)", key: key, root: root) == nil { todo.append((i, key)) }
+            if cache.reusable(id: "chart:\(c.name)", key: key, root: root) == nil { pendingCharts.append(i) }
         }
-        let rendered = ResultSlots<ChartJob.Output>(count: inputs.charts.count)
-        let pending = todo
-        DispatchQueue.concurrentPerform(iterations: pending.count) { k in
-            let i = pending[k].0
-            do throws(BuildError) { rendered.set(i, .success(try ChartJob.render(inputs.charts[i], measurer: PangoMeasurer()))) } catch {
-                rendered.set(i, .failure(error))
-            }
-        }
-        let slots = rendered.values
-        for (i, c) in inputs.charts.enumerated() {
-            try job("chart:\(c.name)", key: chartKeys[i]) { () throws(BuildError) -> JobOutput in
-                guard let r = slots[i] else { throw .other("chart \(c.name) was not drawn") }
-                let o = try r.get()
-                return JobOutput(files: o.files.map { ($0.name, $0.name.hasSuffix(".csv") ? "data" : "chart", $0.bytes) }, inputs: o.inputs, warnings: o.warnings)
-            }
-        }
-
-        let measurer = PangoMeasurer()
-        var timelineKeys: [String] = []
-        for t in inputs.timelines {
+        for (i, t) in inputs.timelines.enumerated() {
             var parts = ["timeline", reportgenVersion, clock, factsKey, try fileHash(t.path)]
             if let d = t.dataPath { parts.append(try fileHash(d)) }
             let key = BuildCache.key(parts)
             timelineKeys.append(key)
-            try job("timeline:\(t.name)", key: key) { () throws(BuildError) -> JobOutput in
-                let o = try TimelineJob.render(t, facts: try facts(), measurer: measurer)
+            if cache.reusable(id: "timeline:\(t.name)", key: key, root: root) == nil { pendingTimelines.append(i) }
+        }
+        let timelineFacts = pendingTimelines.isEmpty ? [] : try facts()
+        let charted = ResultSlots<ChartJob.Output>(count: inputs.charts.count)
+        let drawn = ResultSlots<ChartJob.Output>(count: inputs.timelines.count)
+        let work = pendingCharts.map { (true, $0) } + pendingTimelines.map { (false, $0) }
+        DispatchQueue.concurrentPerform(iterations: work.count) { k in
+            let (isChart, i) = work[k]
+            do throws(BuildError) {
+                if isChart { charted.set(i, .success(try ChartJob.render(inputs.charts[i], measurer: PangoMeasurer()))) } else {
+                    drawn.set(i, .success(try TimelineJob.render(inputs.timelines[i], facts: timelineFacts, measurer: PangoMeasurer())))
+                }
+            } catch {
+                if isChart { charted.set(i, .failure(error)) } else { drawn.set(i, .failure(error)) }
+            }
+        }
+        let chartResults = charted.values, timelineResults = drawn.values
+        for (i, c) in inputs.charts.enumerated() {
+            try job("chart:\(c.name)", key: chartKeys[i]) { () throws(BuildError) -> JobOutput in
+                guard let r = chartResults[i] else { throw .other("chart \(c.name) was not drawn") }
+                let o = try r.get()
+                return JobOutput(files: o.files.map { ($0.name, $0.name.hasSuffix(".csv") ? "data" : "chart", $0.bytes) }, inputs: o.inputs, warnings: o.warnings)
+            }
+        }
+        for (i, t) in inputs.timelines.enumerated() {
+            try job("timeline:\(t.name)", key: timelineKeys[i]) { () throws(BuildError) -> JobOutput in
+                guard let r = timelineResults[i] else { throw .other("timeline \(t.name) was not drawn") }
+                let o = try r.get()
                 return JobOutput(files: o.files.map { ($0.name, $0.name.hasSuffix(".csv") ? "data" : "timeline", $0.bytes) }, inputs: o.inputs, warnings: o.warnings)
             }
         }
+        let measurer = PangoMeasurer()
 
         if let b = inputs.briefing {
             let key = BuildCache.key(["briefing", reportgenVersion, clock, factsKey, try fileHash(b.path)] + chartKeys + timelineKeys)

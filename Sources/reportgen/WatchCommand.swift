@@ -35,8 +35,10 @@ struct WatchCommand: ParsableCommand {
             if now != lastBuilt {
                 if now != pending { pending = now; stableSince = Date() }
                 if Date().timeIntervalSince(stableSince) * 1000 >= Double(debounce) {
+                    // What is built is what was seen before building: a change made during the
+                    // build differs from it and triggers the next one.
+                    lastBuilt = now
                     build(log)
-                    lastBuilt = fingerprint(watchedFiles())  // the spec may name new files now
                     pending = nil
                 }
             }

@@ -47,60 +47,65 @@ public struct ChartFile: Sendable {
         guard let map = node?.mapping else {
             throw .data(path: path, line: 1, field: nil, message: "expected a mapping of chart options (name: …, data: …, kind: …)")
         }
+        // Every problem in the file is collected and reported together.
+        var problems: [BuildError] = []
+        var specMap = map
         for (k, _) in map {
             guard let key = k.string else { continue }
             if !ownKeys.contains(key) && !specKeys.contains(key) {
                 let near = closestKey(to: key, in: ownKeys.union(specKeys))
-                throw .data(path: path, line: k.mark.map { $0.line }, field: key,
-                            message: "unknown option; did you mean \"\(near)\"?")
+                problems.append(.data(path: path, line: k.mark.map { $0.line }, field: key, message: "unknown option; did you mean \"\(near)\"?"))
+                specMap[k] = nil
             }
         }
         func str(_ key: String) -> (String?, Int?) {
             guard let n = map[key] else { return (nil, nil) }
             return (n.string, n.mark?.line)
         }
-        let (name, nameLine) = str("name")
-        guard let name, !name.isEmpty else {
-            throw .data(path: path, line: nameLine ?? 1, field: "name", message: "missing; give the output file stem, e.g. name: funding")
+        let (nameGiven, nameLine) = str("name")
+        var name = nameGiven ?? ""
+        if name.isEmpty {
+            problems.append(.data(path: path, line: nameLine ?? 1, field: "name", message: "missing; give the output file stem, e.g. name: funding"))
+        } else if !(name.count <= 100 && name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" })) {
+            problems.append(.data(path: path, line: nameLine, field: "name",
+                                  message: "\"\(name)\" may use only letters, digits, - and _ (it becomes a file name inside the output folder)"))
+            name = ""
         }
-        guard name.count <= 100, name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else {
-            throw .data(path: path, line: nameLine, field: "name",
-                        message: "\"\(name)\" may use only letters, digits, - and _ (it becomes a file name inside the output folder)")
-        }
-        let (data, dataLine) = str("data")
-        guard let data, !data.isEmpty else {
-            throw .data(path: path, line: dataLine ?? 1, field: "data", message: "missing; name the CSV file with the chart's numbers")
+        let (dataGiven, dataLine) = str("data")
+        let data = dataGiven ?? ""
+        if data.isEmpty {
+            problems.append(.data(path: path, line: dataLine ?? 1, field: "data", message: "missing; name the CSV file with the chart's numbers"))
         }
         var formats = ["png", "pdf", "svg"]
         if let f = map["formats"] {
-            guard let seq = f.sequence?.compactMap(\.string), !seq.isEmpty,
-                  seq.allSatisfy({ ["png", "pdf", "svg"].contains($0) }) else {
-                throw .data(path: path, line: f.mark?.line, field: "formats", message: "give a list drawn from png, pdf, svg")
+            if let seq = f.sequence?.compactMap(\.string), !seq.isEmpty, seq.allSatisfy({ ["png", "pdf", "svg"].contains($0) }) {
+                formats = seq
+            } else {
+                problems.append(.data(path: path, line: f.mark?.line, field: "formats", message: "give a list drawn from png, pdf, svg"))
             }
-            formats = seq
         }
         // Decode the spec options through Codable, with empty data to be filled from the CSV.
-        var specMap = map
         for k in ownKeys { specMap[Node(k)] = nil }
         specMap[Node("categories")] = Node.sequence(Node.Sequence([]))
         if specMap["series"] == nil { specMap[Node("series")] = Node.sequence(Node.Sequence([])) }
-        let spec: ChartSpec
+        var spec: ChartSpec?
         do { spec = try YAMLDecoder().decode(ChartSpec.self, from: Node.mapping(specMap)) } catch let e as DecodingError {
             var (field, why) = describe(e)
             let top = field.map { f in f.split(whereSeparator: { $0 == "." || $0 == "[" }).first.map(String.init) ?? f }
             let line = top.flatMap { map[$0]?.mark?.line }
             // Say what was written, not only what is accepted: `"radar" is not an accepted value…`.
             if let top, let given = map[top]?.string, why.hasPrefix("not an accepted") { why = "\"\(given)\" is " + why }
-            throw .data(path: path, line: line, field: field, message: why)
+            problems.append(.data(path: path, line: line, field: field, message: why))
         } catch {
-            throw .data(path: path, line: nil, field: nil, message: "\(error)")
+            problems.append(.data(path: path, line: nil, field: nil, message: "\(error)"))
         }
         let base = (path as NSString).deletingLastPathComponent
         let resolved = data.hasPrefix("/") ? data : (base.isEmpty ? data : (base as NSString).appendingPathComponent(data))
-        if !FileManager.default.fileExists(atPath: resolved) {
-            throw .data(path: path, line: map["data"]?.mark?.line, field: "data",
-                        message: "no such file: \((resolved as NSString).standardizingPath); give the CSV's path relative to this chart file")
+        if !data.isEmpty, !FileManager.default.fileExists(atPath: resolved) {
+            problems.append(.data(path: path, line: map["data"]?.mark?.line, field: "data",
+                                  message: "no such file: \((resolved as NSString).standardizingPath); give the CSV's path relative to this chart file"))
         }
+        guard problems.isEmpty, let spec else { throw problems.count == 1 ? problems[0] : .many(problems) }
         return ChartFile(path: path, name: name, dataPath: (resolved as NSString).standardizingPath, formats: formats, spec: spec)
     }
 

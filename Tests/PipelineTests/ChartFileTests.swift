@@ -8,6 +8,18 @@ import TestSupport
 @Suite struct ChartFileTests {
     let seeds = GoldenImage.packageRoot().appendingPathComponent("seeds").path
 
+    @Test func aChartFileWithThreeMistakesReportsAllThree() throws {
+        let yaml = "name: ../x\ndata: none.csv\nkind: radar\ntitel: 资金\n"
+        do {
+            _ = try ChartFile.parse(yaml, path: "/tmp/c.yaml")
+            Issue.record("expected errors")
+        } catch {
+            let d = error.description
+            #expect(d.contains("c.yaml:1: field \"name\"") && d.contains("c.yaml:4: field \"titel\"") && d.contains("\"radar\" is not an accepted value")
+                    && d.contains("none.csv"), "\(d)")
+        }
+    }
+
     @Test func seedChartsLoadAndLayOutWithoutOverlaps() throws {
         let files = try ChartJob.chartFiles(in: seeds + "/charts")
         #expect(files.count >= 4)

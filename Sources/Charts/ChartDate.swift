@@ -36,7 +36,9 @@ public struct ChartDate: Sendable, Hashable, Comparable, CustomStringConvertible
         while i < bytes.endIndex {
             let b = bytes[i]
             if b >= 0x30 && b <= 0x39 {
-                if pendingSeparator && digits > 0 { return nil }
+                // No date part has more than four digits; stopping here also keeps `value` from
+                // overflowing on a long run of digits (found by fuzzing).
+                if (pendingSeparator && digits > 0) || digits >= 4 { return nil }
                 value = value * 10 + Int(b - 0x30); digits += 1; pendingSeparator = false
                 i += 1
             } else if b == 0x2D || b == 0x2F || b == 0x2E {  // - / .

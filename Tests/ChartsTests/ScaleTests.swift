@@ -23,7 +23,7 @@ import Testing
         #expect(ChartDate(parsing: "2015")?.precision == .year)
         #expect(ChartDate(parsing: "2015-9")?.precision == .month)
         #expect(ChartDate(parsing: "2015年9月10日") == ChartDate(year: 2015, month: 9, day: 10))
-        for bad in ["2015-13", "0000-00", "2015-02-30", "15-01", "二〇一五", ""] { #expect(ChartDate(parsing: bad) == nil, "\(bad)") }
+        for bad in ["2015-13", "0000-00", "2015-02-30", "15-01", "二〇一五", "", "2015-06" + String(repeating: "5", count: 40), String(repeating: "9", count: 30)] { #expect(ChartDate(parsing: bad) == nil, "\(bad)") }
         let d = ChartDate(year: 2016, month: 2, day: 29)
         #expect(ChartDate.civil(Int(d.startDay)) == d)
         #expect(ChartDate(year: 2015, month: 2).endDay - ChartDate(year: 2015, month: 2).startDay == 28)

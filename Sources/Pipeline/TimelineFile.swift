@@ -62,7 +62,7 @@ public struct TimelineFile: Sendable {
         var detail: String?, lane: String?, importance: Int?, source: String?
 
         var event: TimelineEvent {
-            TimelineEvent(when: EventDate(date: date, precision: precision, end: end, approximate: approximate), label: label,
+            TimelineEvent(when: EventDate(date: date, precision: precision, end: end), label: label,
                           detail: detail, lane: lane, importance: importance, source: source)
         }
     }
@@ -155,11 +155,13 @@ public struct TimelineFile: Sendable {
                 if let to, date.startDay >= to.endDay { continue }
                 if let cats = sel.categories, !cats.contains(d.category) { continue }
                 if let kws = sel.keywords, !kws.contains(where: { d.event.contains($0) || d.source.sentence.contains($0) }) { continue }
-                let precision = d.precision == "day-range" ? "day" : d.precision
+                // A range (`10月10日至12日`) keeps its end and is drawn as the span it covers.
+                let end = d.precision == "day-range" ? d.resolvedEnd.flatMap(ChartDate.init(parsing:)).flatMap { $0.endDay > date.startDay ? $0 : nil } : nil
+                let precision = d.precision == "day-range" && end == nil ? "day" : d.precision
                 let user = labels[d.resolved]
                 let src = f.sources.map { "\($0.file):\($0.start)-\($0.end)" }.joined(separator: " ")
-                spec.events.append(TimelineEvent(when: EventDate(date: date, precision: precision), label: user ?? d.event,
-                                                 lane: lanesByCategory ? d.category : nil, source: src))
+                spec.events.append(TimelineEvent(when: EventDate(date: date, precision: precision, end: end),
+                                                 label: user ?? d.event, lane: lanesByCategory ? d.category : nil, source: src))
                 rows.append([d.resolved, precision, user ?? d.event, lanesByCategory ? d.category : "", user == nil ? "extracted" : "user", src])
             }
         }

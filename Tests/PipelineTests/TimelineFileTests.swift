@@ -37,6 +37,17 @@ import Timeline
         #expect(rows.contains { $0[4] == "user" }, "label overrides are marked as the user's")
     }
 
+    /// A milestone given as a range of days keeps its end: drawn as the span, labelled `10日—12日`.
+    @Test func rangeMilestonesKeepTheirEnd() throws {
+        let doc = Extractor().extract(text: "时间：2016-01-05\n2015年10月10日至12日，首届电商博览会在阿克苏举行。2015年6月，产业园正式开园。", path: "r.txt")
+        let file = try TimelineFile.parse("name: r\ntitle: t\nfacts: {docs: [r.txt]}\n", path: "/tmp/r.yaml")
+        let (spec, _) = try file.resolved(facts: FactMerger.merge([doc]).facts)
+        let range = try #require(spec.events.first { $0.when.end != nil }, "\(spec.events.map(\.when))")
+        #expect(range.when.date.description == "2015-10-10" && range.when.end?.description == "2015-10-12")
+        #expect(range.when.interval.1 - range.when.interval.0 == 3, "three days")
+        #expect(spec.events.contains { $0.when.end == nil && $0.when.effectivePrecision == "month" })
+    }
+
     @Test func timelineFileErrorsNameTheField() {
         #expect { try TimelineFile.parse("name: t\nlables: {}\n", path: "t.yaml") } throws: { e in "\(e)".contains("t.yaml:2") && "\(e)".contains("labels") }
         #expect { try TimelineFile.parse("name: t\nfrom: 2015-13\n", path: "t.yaml") } throws: { e in "\(e)".contains("from") }

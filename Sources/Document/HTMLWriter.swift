@@ -115,7 +115,18 @@ public enum HTMLWriter {
     /// `[1–3]` with each number linking to its source.
     static func cite(_ ns: [Int], sup: Bool = true) -> String {
         guard !ns.isEmpty else { return "" }
-        let links = Array(Set(ns)).sorted().map { "<a href=\"#src-\($0)\">\($0)</a>" }.joined(separator: ",")
+        // Runs of three or more collapse to `1–8`, as in the PDF; each end stays a link.
+        let sorted = Array(Set(ns)).sorted()
+        var groups: [String] = []
+        var i = 0
+        func link(_ n: Int) -> String { "<a href=\"#src-\(n)\">\(n)</a>" }
+        while i < sorted.count {
+            var j = i
+            while j + 1 < sorted.count, sorted[j + 1] == sorted[j] + 1 { j += 1 }
+            groups.append(j - i >= 2 ? link(sorted[i]) + "–" + link(sorted[j]) : (i...j).map { link(sorted[$0]) }.joined(separator: ","))
+            i = j + 1
+        }
+        let links = groups.joined(separator: ",")
         return sup ? "<sup class=\"cite\">[\(links)]</sup>" : "[\(links)]"
     }
 
@@ -137,7 +148,8 @@ public enum HTMLWriter {
     :root { --accent: #2F6DB5; --muted: #5F6B7A; --rule: #1F2937; }
     body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif;
            color: #1F2937; max-width: 46rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.75;
-           text-align: justify; text-autospace: ideograph-alpha ideograph-numeric; line-break: strict; }
+           text-autospace: ideograph-alpha ideograph-numeric; line-break: strict; }
+    main p, main li { text-align: justify; }
     header.title h1 { font-size: 2rem; margin: .2rem 0; }
     .org { color: var(--accent); margin: 0; } .subtitle { color: var(--muted); font-size: 1.2rem; margin: 0; }
     .date { color: var(--muted); margin: 0 0 1rem; border-bottom: 2px solid var(--accent); padding-bottom: 1rem; }
@@ -149,7 +161,7 @@ public enum HTMLWriter {
     h2 { color: var(--accent); border-bottom: 1px solid #BFD0E6; padding-bottom: .2rem; margin-top: 2rem; }
     figure { margin: 1.5rem 0; break-inside: avoid; } figure svg { width: 100%; height: auto; display: block; }
     figcaption { text-align: center; font-size: .9rem; } .note { color: var(--muted); font-size: .8rem; }
-    sup.cite { font-size: .7em; color: var(--accent); } sup.cite a, td a, .kpi a { color: var(--accent); text-decoration: none; }
+    sup.cite { font-size: .7em; color: var(--accent); white-space: nowrap; } sup.cite a, td a, .kpi a { color: var(--accent); text-decoration: none; }
     table { border-collapse: collapse; width: 100%; margin: 1.5rem 0 .3rem; font-size: .9rem;
             border-top: 1.5px solid var(--rule); border-bottom: 1.5px solid var(--rule); }
     caption { font-weight: 700; padding-bottom: .4rem; } th { text-align: left; border-bottom: .5px solid var(--rule); }

@@ -12,36 +12,38 @@ enum PNGEncoder {
         let channels = opaque ? 3 : 4
         let rowBytes = width * channels
         // Filtered scanlines: one filter byte, then the row as differences from the row above.
+        // Plain pointers throughout: this loop touches every pixel of every chart.
         var raw = [UInt8](repeating: 0, count: (rowBytes + 1) * height)
-        var prev = [UInt8](repeating: 0, count: rowBytes)
-        var cur = [UInt8](repeating: 0, count: rowBytes)
-        raw.withUnsafeMutableBufferPointer { out in
+        let rows = UnsafeMutablePointer<UInt8>.allocate(capacity: rowBytes * 2)
+        rows.initialize(repeating: 0, count: rowBytes * 2)
+        defer { rows.deallocate() }
+        var prev = rows, cur = rows + rowBytes
+        raw.withUnsafeMutableBufferPointer { outBuf in
+            guard let out = outBuf.baseAddress else { return }
             for y in 0..<height {
                 let src = argb.advanced(by: y * stride).assumingMemoryBound(to: UInt32.self)
-                cur.withUnsafeMutableBufferPointer { row in
-                    if opaque {
-                        for x in 0..<width {
-                            let p = src[x]
-                            row[x * 3] = UInt8(truncatingIfNeeded: p >> 16)
-                            row[x * 3 + 1] = UInt8(truncatingIfNeeded: p >> 8)
-                            row[x * 3 + 2] = UInt8(truncatingIfNeeded: p)
+                if opaque {
+                    for x in 0..<width {
+                        let p = src[x]
+                        cur[x * 3] = UInt8(truncatingIfNeeded: p >> 16)
+                        cur[x * 3 + 1] = UInt8(truncatingIfNeeded: p >> 8)
+                        cur[x * 3 + 2] = UInt8(truncatingIfNeeded: p)
+                    }
+                } else {
+                    for x in 0..<width {
+                        let p = src[x]
+                        let a = UInt32(p >> 24)
+                        var r = (p >> 16) & 0xFF, g = (p >> 8) & 0xFF, b = p & 0xFF
+                        if a != 0 && a != 255 {  // cairo stores premultiplied alpha; PNG wants straight
+                            r = (r * 255 + a / 2) / a; g = (g * 255 + a / 2) / a; b = (b * 255 + a / 2) / a
                         }
-                    } else {
-                        for x in 0..<width {
-                            let p = src[x]
-                            let a = UInt32(p >> 24)
-                            var r = (p >> 16) & 0xFF, g = (p >> 8) & 0xFF, b = p & 0xFF
-                            if a != 0 && a != 255 {  // cairo stores premultiplied alpha; PNG wants straight
-                                r = (r * 255 + a / 2) / a; g = (g * 255 + a / 2) / a; b = (b * 255 + a / 2) / a
-                            }
-                            row[x * 4] = UInt8(min(r, 255)); row[x * 4 + 1] = UInt8(min(g, 255))
-                            row[x * 4 + 2] = UInt8(min(b, 255)); row[x * 4 + 3] = UInt8(a)
-                        }
+                        cur[x * 4] = UInt8(min(r, 255)); cur[x * 4 + 1] = UInt8(min(g, 255))
+                        cur[x * 4 + 2] = UInt8(min(b, 255)); cur[x * 4 + 3] = UInt8(a)
                     }
                 }
-                let base = y * (rowBytes + 1)
-                out[base] = 2  // filter type Up
-                for i in 0..<rowBytes { out[base + 1 + i] = cur[i] &- prev[i] }
+                let line = out + y * (rowBytes + 1)
+                line[0] = 2  // filter type Up
+                for i in 0..<rowBytes { line[1 + i] = cur[i] &- prev[i] }
                 swap(&prev, &cur)
             }
         }
@@ -77,10 +79,10 @@ enum PNGEncoder {
                             Int32(MemoryLayout<z_stream>.size)) == Z_OK else { return [] }
         defer { deflateEnd(&strm) }
         var out = [UInt8](repeating: 0, count: Int(deflateBound(&strm, UInt(input.count))))
-        var input = input
-        let produced: Int = input.withUnsafeMutableBufferPointer { inBuf in
+        // zlib reads `next_in` without writing it; borrowing the bytes avoids copying the image.
+        let produced: Int = input.withUnsafeBufferPointer { inBuf in
             out.withUnsafeMutableBufferPointer { outBuf in
-                strm.next_in = inBuf.baseAddress
+                strm.next_in = UnsafeMutablePointer(mutating: inBuf.baseAddress)
                 strm.avail_in = UInt32(inBuf.count)
                 strm.next_out = outBuf.baseAddress
                 strm.avail_out = UInt32(outBuf.count)

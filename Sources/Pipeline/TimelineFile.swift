@@ -78,43 +78,50 @@ public struct TimelineFile: Sendable {
             throw .data(path: path, line: nil, field: nil, message: "YAML syntax error: \(error)")
         }
         guard let map = node?.mapping else { throw .data(path: path, line: 1, field: nil, message: "expected a mapping of timeline options") }
+        // Every problem in the file is collected and reported together.
+        var problems: [BuildError] = []
+        var opts = map
         for (k, _) in map {
             guard let key = k.string, !keys.contains(key) else { continue }
             let near = closestKey(to: key, in: keys)
-            throw .data(path: path, line: k.mark.map { $0.line }, field: key, message: "unknown option; did you mean \"\(near)\"?")
+            problems.append(.data(path: path, line: k.mark.map { $0.line }, field: key, message: "unknown option; did you mean \"\(near)\"?"))
+            opts[k] = nil
         }
-        guard let name = map["name"]?.string, !name.isEmpty, name.count <= 100,
-              name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else {
-            throw .data(path: path, line: map["name"]?.mark?.line ?? 1, field: "name",
-                        message: "give the output file stem: letters, digits, - and _ only")
+        let name = map["name"]?.string ?? ""
+        if !(!name.isEmpty && name.count <= 100 && name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" })) {
+            problems.append(.data(path: path, line: map["name"]?.mark?.line ?? 1, field: "name",
+                                  message: "give the output file stem: letters, digits, - and _ only"))
         }
-        var opts = map
         for k in ["name", "data", "formats", "labels"] { opts[Node(k)] = nil }
         // Label overrides are read from the node: keys like 2015 or 2015-09-10 must stay text.
         var labels: [String: String] = [:]
         if let node = map["labels"] {
-            guard let m = node.mapping else {
-                throw .data(path: path, line: node.mark?.line, field: "labels", message: "give a mapping of date: label, e.g. 2015-06: 产业园开园")
-            }
-            for (k, v) in m {
-                guard let key = k.string, let value = v.string, ChartDate(parsing: key) != nil else {
-                    throw .data(path: path, line: k.mark?.line, field: "labels", message: "\"\(k.string ?? "?")\" is not a date (YYYY, YYYY-MM or YYYY-MM-DD) with a text label")
+            if let m = node.mapping {
+                for (k, v) in m {
+                    if let key = k.string, let value = v.string, ChartDate(parsing: key) != nil {
+                        labels[key] = value
+                    } else {
+                        problems.append(.data(path: path, line: k.mark?.line, field: "labels",
+                                              message: "\"\(k.string ?? "?")\" is not a date (YYYY, YYYY-MM or YYYY-MM-DD) with a text label"))
+                    }
                 }
-                labels[key] = value
+            } else {
+                problems.append(.data(path: path, line: node.mark?.line, field: "labels", message: "give a mapping of date: label, e.g. 2015-06: 产业园开园"))
             }
         }
-        let o: Options
-        do { o = try YAMLDecoder().decode(Options.self, from: Node.mapping(opts)) } catch let e as DecodingError {
+        var decoded: Options?
+        do { decoded = try YAMLDecoder().decode(Options.self, from: Node.mapping(opts)) } catch let e as DecodingError {
             let (field, why) = describe(e)
             var line: Int?
             if let f = field {
                 let top = f.split(whereSeparator: { $0 == "." || $0 == "[" }).first.map(String.init) ?? f
                 line = map[top]?.mark?.line
             }
-            throw .data(path: path, line: line, field: field, message: why)
+            problems.append(.data(path: path, line: line, field: field, message: why))
         } catch {
-            throw .data(path: path, line: nil, field: nil, message: "\(error)")
+            problems.append(.data(path: path, line: nil, field: nil, message: "\(error)"))
         }
+        guard problems.isEmpty, let o = decoded else { throw problems.count == 1 ? problems[0] : .many(problems) }
         let base = (path as NSString).deletingLastPathComponent
         let dataPath = map["data"]?.string.map { $0.hasPrefix("/") ? $0 : (base as NSString).appendingPathComponent($0) }
         let spec = TimelineSpec(title: o.title, subtitle: o.subtitle, source: o.source, events: (o.events ?? []).map(\.event),

@@ -48,6 +48,17 @@ import Timeline
         #expect(spec.events.contains { $0.when.end == nil && $0.when.effectivePrecision == "month" })
     }
 
+    @Test func aTimelineFileWithThreeMistakesReportsAllThree() {
+        let yaml = "name: ../t\nlables: {}\nlabels: {2015-13: 坏}\nevents:\n  - {date: 2015-06, label: a}\n"
+        do {
+            _ = try TimelineFile.parse(yaml, path: "/tmp/t.yaml")
+            Issue.record("expected errors")
+        } catch {
+            let d = error.description
+            #expect(d.contains("t.yaml:1: field \"name\"") && d.contains("t.yaml:2: field \"lables\"") && d.contains("2015-13"), "\(d)")
+        }
+    }
+
     @Test func timelineFileErrorsNameTheField() {
         #expect { try TimelineFile.parse("name: t\nlables: {}\n", path: "t.yaml") } throws: { e in "\(e)".contains("t.yaml:2") && "\(e)".contains("labels") }
         #expect { try TimelineFile.parse("name: t\nfrom: 2015-13\n", path: "t.yaml") } throws: { e in "\(e)".contains("from") }

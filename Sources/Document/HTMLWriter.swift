@@ -130,19 +130,8 @@ public enum HTMLWriter {
         return sup ? "<sup class=\"cite\">[\(links)]</sup>" : "[\(links)]"
     }
 
-    static func esc(_ s: String) -> String {
-        var o = ""
-        for c in s.unicodeScalars {
-            switch c {
-            case "&": o += "&amp;"
-            case "<": o += "&lt;"
-            case ">": o += "&gt;"
-            case "\"": o += "&quot;"
-            default: o.unicodeScalars.append(c)
-            }
-        }
-        return o
-    }
+    /// HTML text and attribute values: the same five characters Pango markup escapes.
+    static func esc(_ s: String) -> String { TextBlock.escape(s) }
 
     static let css = """
     :root { --accent: #2F6DB5; --muted: #5F6B7A; --rule: #1F2937; }

@@ -70,21 +70,9 @@ public enum PPTXWriter {
 
     static func xml(_ s: String) -> [UInt8] { Array(("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n" + s).utf8) }
 
+    /// XML text: markup escaped as for Pango, minus the control characters XML 1.0 forbids.
     static func esc(_ s: String) -> String {
-        var o = ""
-        for c in s.unicodeScalars {
-            switch c {
-            case "&": o += "&amp;"
-            case "<": o += "&lt;"
-            case ">": o += "&gt;"
-            case "\"": o += "&quot;"
-            default:
-                // XML 1.0 forbids most control characters.
-                if c.value < 0x20 && c != "\t" && c != "\n" { continue }
-                o.unicodeScalars.append(c)
-            }
-        }
-        return o
+        TextBlock.escape(String(String.UnicodeScalarView(s.unicodeScalars.filter { $0.value >= 0x20 || $0 == "\t" || $0 == "\n" })))
     }
 
     static func emu(_ pt: Double) -> Int { Int((pt * emuPerPoint).rounded()) }

@@ -18,24 +18,9 @@ public enum ChartJob {
         let spec = try file.resolvedSpec(table)
         let laid: ChartFrame
         do { laid = try Chart.layout(spec, measurer: measurer) } catch { throw .chart(path: "\(file.path) (data: \(file.dataPath))", error) }
-        var files: [(String, [UInt8])] = []
-        var warnings = laid.warnings.map { "\(file.name): \($0)" }
-        do {
-            for f in file.formats {
-                let r: Rendered
-                switch f {
-                case "png": r = try Renderer.png(laid.frame, options: RasterOptions(dpi: laid.dpi))
-                case "svg": r = try Renderer.svg(laid.frame)
-                default: r = try Renderer.pdf([laid.frame], metadata: PDFMetadata(
-                    title: spec.title ?? file.name, subject: spec.subtitle, creator: "reportgen \(reportgenVersion)",
-                    date: sourceDateEpoch() ?? Date(timeIntervalSince1970: 0)))
-                }
-                files.append(("\(file.name).\(f)", r.bytes))
-                warnings += r.warnings.map { "\(file.name).\(f): \($0.message)" }
-            }
-        } catch {
-            throw .output(error)
-        }
+        var (files, warnings) = try FigureFiles.encode(laid.frame, dpi: laid.dpi, name: file.name, formats: file.formats,
+                                                       title: spec.title, subject: spec.subtitle)
+        warnings = laid.warnings.map { "\(file.name): \($0)" } + warnings
         files.append(("\(file.name).csv", csv(table)))
         var inputs = [file.path, file.dataPath]
         if let col = table.header.firstIndex(of: "file") {
@@ -84,13 +69,7 @@ public enum ChartJob {
 
     /// The chart's table as CSV: what was plotted and where each number came from.
     static func csv(_ t: DataTable) -> [UInt8] {
-        func esc(_ s: String) -> String {
-            s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
-                ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
-        }
-        var s = t.header.map(esc).joined(separator: ",") + "\n"
-        for r in t.rows { s += r.map(esc).joined(separator: ",") + "\n" }
-        return Array(s.utf8)
+        Array(([t.header] + t.rows).map(FigureFiles.csvLine).joined().utf8)
     }
 }
 

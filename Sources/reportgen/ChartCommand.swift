@@ -14,8 +14,7 @@ struct ChartCommand: ParsableCommand {
     @Argument(help: "A CSV data file or a YAML chart file.")
     var input: String
 
-    @Option(name: .shortAndLong, help: "Output file (.png, .pdf or .svg); repeat for several formats.")
-    var output: [String] = []
+    @OptionGroup var outputs: FigureOutputs
 
     @Option(help: "bar, line, area, donut or pie.")
     var kind: ChartKind?
@@ -38,60 +37,35 @@ struct ChartCommand: ParsableCommand {
     @Flag(help: "Stack series instead of grouping them.")
     var stacked = false
 
-    @Option(help: "figure, a4, slide, slide2x, square or WxH[@DPI] (points).")
-    var size: String?
-
     @Option(help: "default, print or colorblind.")
     var theme: ThemeName?
 
     @Flag(help: "Transparent background.")
     var transparent = false
 
-    func validate() throws {
-        if output.isEmpty { throw ValidationError("give at least one output file with -o, e.g. -o out/chart.png") }
-        for o in output where (try? OutputFormat(path: o)) == nil {
-            throw ValidationError("\(o): the extension must be .png, .pdf or .svg")
-        }
-        if let size, (try? SizePreset(parsing: size)) == nil {
-            throw ValidationError("--size \(size): use figure, a4, slide, slide2x, square or WxH[@DPI]")
-        }
-    }
-
-    func run() throws {
-        do { try render() } catch {
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-            throw Exit.buildFailed
-        }
-    }
+    func run() throws { try FigureOutputs.run(render) }
 
     private func render() throws {
-            var file: ChartFile
-            if input.hasSuffix(".yaml") || input.hasSuffix(".yml") {
-                file = try ChartFile.load(input)
-            } else {
-                let stem = ((input as NSString).lastPathComponent as NSString).deletingPathExtension
-                file = ChartFile(path: input, name: stem, dataPath: input, formats: [],
-                                 spec: ChartSpec(kind: kind ?? .bar, categories: [], series: []))
-            }
-            if let kind { file.spec.kind = kind }
-            if let title { file.spec.title = title }
-            if let source { file.spec.source = source }
-            if let valueKind { file.spec.valueKind = valueKind }
-            if let unit { file.spec.unit = unit }
-            if horizontal { file.spec.orientation = .horizontal }
-            if stacked { file.spec.stacked = true }
-            if let size { file.spec.size = try SizePreset(parsing: size) }
-            if let theme { file.spec.theme = theme }
-            if transparent { file.spec.transparent = true }
-            let spec = try file.resolvedSpec(try DataTable.load(file.dataPath))
-            let laid = try Chart.layout(spec, measurer: PangoMeasurer())
-            for w in laid.warnings { FileHandle.standardError.write(Data("warning: \(w)\n".utf8)) }
-            for o in output {
-                let r = try Renderer.write([laid.frame], to: o, raster: RasterOptions(dpi: laid.dpi),
-                                           metadata: PDFMetadata(title: spec.title, creator: "reportgen \(reportgenVersion)",
-                                                                 date: sourceDateEpoch()))
-                for w in r.warnings { FileHandle.standardError.write(Data("warning: \(w)\n".utf8)) }
-            }
+        var file: ChartFile
+        if input.hasSuffix(".yaml") || input.hasSuffix(".yml") {
+            file = try ChartFile.load(input)
+        } else {
+            file = ChartFile(path: input, name: ReportBuild.stem(input), dataPath: input, formats: [],
+                             spec: ChartSpec(kind: kind ?? .bar, categories: [], series: []))
+        }
+        if let kind { file.spec.kind = kind }
+        if let title { file.spec.title = title }
+        if let source { file.spec.source = source }
+        if let valueKind { file.spec.valueKind = valueKind }
+        if let unit { file.spec.unit = unit }
+        if horizontal { file.spec.orientation = .horizontal }
+        if stacked { file.spec.stacked = true }
+        if let size = outputs.sizePreset { file.spec.size = size }
+        if let theme { file.spec.theme = theme }
+        if transparent { file.spec.transparent = true }
+        let spec = try file.resolvedSpec(try DataTable.load(file.dataPath))
+        let laid = try Chart.layout(spec, measurer: PangoMeasurer())
+        try outputs.write(laid.frame, dpi: laid.dpi, title: spec.title, layoutWarnings: laid.warnings)
     }
 }
 

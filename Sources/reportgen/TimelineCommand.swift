@@ -15,8 +15,7 @@ struct TimelineCommand: ParsableCommand {
     @Argument(help: "A YAML timeline file or a CSV of events.")
     var input: String
 
-    @Option(name: .shortAndLong, help: "Output file (.png, .pdf or .svg); repeat for several formats.")
-    var output: [String] = []
+    @OptionGroup var outputs: FigureOutputs
 
     @Option(help: "Articles to read milestones from when the timeline file selects facts.")
     var articles: [String] = []
@@ -27,47 +26,24 @@ struct TimelineCommand: ParsableCommand {
     @Option(help: "Title.")
     var title: String?
 
-    @Option(help: "figure, a4, slide, slide2x, square or WxH[@DPI] (points).")
-    var size: String?
-
-    func validate() throws {
-        if output.isEmpty { throw ValidationError("give at least one output file with -o, e.g. -o out/timeline.png") }
-        for o in output where (try? OutputFormat(path: o)) == nil {
-            throw ValidationError("\(o): the extension must be .png, .pdf or .svg")
-        }
-        if let size, (try? SizePreset(parsing: size)) == nil {
-            throw ValidationError("--size \(size): use figure, a4, slide, slide2x, square or WxH[@DPI]")
-        }
-    }
-
-    func run() throws {
-        do { try render() } catch {
-            FileHandle.standardError.write(Data("error: \(error)\n".utf8))
-            throw Exit.buildFailed
-        }
-    }
+    func run() throws { try FigureOutputs.run(render) }
 
     private func render() throws {
         var file: TimelineFile
         if input.hasSuffix(".yaml") || input.hasSuffix(".yml") {
             file = try TimelineFile.load(input)
         } else {
-            let stem = ((input as NSString).lastPathComponent as NSString).deletingPathExtension
-            let safe = stem.filter { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
+            let safe = ReportBuild.stem(input).filter { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
             file = try TimelineFile.parse("name: \(safe.isEmpty ? "timeline" : safe)\n", path: input)
             file.dataPath = input
         }
         if let orientation { file.spec.orientation = orientation }
         if let title { file.spec.title = title }
-        if let size { file.spec.size = try SizePreset(parsing: size) }
+        if let size = outputs.sizePreset { file.spec.size = size }
         let docs = try articles.map { try Extractor().extract(file: $0) }
         let (spec, _) = try file.resolved(facts: FactMerger.merge(docs).facts)
         let laid = try Timeline.layout(spec, measurer: PangoMeasurer())
-        for w in laid.warnings { FileHandle.standardError.write(Data("warning: \(w)\n".utf8)) }
-        for o in output {
-            try Renderer.write([laid.frame], to: o, raster: RasterOptions(dpi: laid.dpi),
-                               metadata: PDFMetadata(title: spec.title, creator: "reportgen \(reportgenVersion)", date: sourceDateEpoch()))
-        }
+        try outputs.write(laid.frame, dpi: laid.dpi, title: spec.title, layoutWarnings: laid.warnings)
     }
 }
 

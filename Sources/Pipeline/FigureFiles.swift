@@ -1,0 +1,38 @@
+import Canvas
+import Foundation
+
+/// The files of one drawn figure — a chart or a timeline — in the formats its file asks for.
+enum FigureFiles {
+    /// Encodes `frame` as `name.png` / `name.svg` / `name.pdf`. PDFs carry the title and subject,
+    /// and a date from `SOURCE_DATE_EPOCH` (the epoch when unset, so figures stay reproducible).
+    static func encode(_ frame: Frame, dpi: Double, name: String, formats: [String], title: String?,
+                       subject: String?) throws(BuildError) -> (files: [(String, [UInt8])], warnings: [String]) {
+        var files: [(String, [UInt8])] = []
+        var warnings: [String] = []
+        do {
+            for f in formats {
+                let r: Rendered
+                switch f {
+                case "png": r = try Renderer.png(frame, options: RasterOptions(dpi: dpi))
+                case "svg": r = try Renderer.svg(frame)
+                default: r = try Renderer.pdf([frame], metadata: PDFMetadata(
+                    title: title ?? name, subject: subject, creator: "reportgen \(reportgenVersion)",
+                    date: sourceDateEpoch() ?? Date(timeIntervalSince1970: 0)))
+                }
+                files.append(("\(name).\(f)", r.bytes))
+                warnings += r.warnings.map { "\(name).\(f): \($0.message)" }
+            }
+        } catch {
+            throw .output(error)
+        }
+        return (files, warnings)
+    }
+
+    /// One CSV line; cells with a comma, quote or line break are quoted.
+    static func csvLine(_ cells: [String]) -> String {
+        cells.map { s in
+            s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
+                ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+        }.joined(separator: ",") + "\n"
+    }
+}

@@ -97,7 +97,7 @@ public struct BriefingFile: Sendable {
             r.problem(k, key, "unknown option; did you mean \"\(closestKey(to: key, in: topKeys))\"?")
         }
         let name = map["name"]?.string ?? "briefing"
-        if !(name.count <= 100 && !name.isEmpty && name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) {
+        if !OutputName.isValid(name) {
             r.problem(map["name"], "name", "give the output file stem: letters, digits, - and _ only")
         }
         let title = r.string(map, "title", required: true) ?? ""
@@ -194,8 +194,7 @@ public struct BriefingFile: Sendable {
                 var isDir: ObjCBool = false
                 if FileManager.default.fileExists(atPath: full, isDirectory: &isDir) {
                     if isDir.boolValue {
-                        let names = ((try? FileManager.default.contentsOfDirectory(atPath: full)) ?? []).filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
-                        out += names.map { (full as NSString).appendingPathComponent($0) }
+                        out += OutputName.yamlFiles(in: full)
                     } else { out.append(full) }
                 } else if n != nil {
                     problem(n, field, "no such file or folder: \(full)")

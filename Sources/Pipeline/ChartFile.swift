@@ -66,7 +66,7 @@ public struct ChartFile: Sendable {
         var name = nameGiven ?? ""
         if name.isEmpty {
             problems.append(.data(path: path, line: nameLine ?? 1, field: "name", message: "missing; give the output file stem, e.g. name: funding"))
-        } else if !(name.count <= 100 && name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" })) {
+        } else if !OutputName.isValid(name) {
             problems.append(.data(path: path, line: nameLine, field: "name",
                                   message: "\"\(name)\" may use only letters, digits, - and _ (it becomes a file name inside the output folder)"))
             name = ""

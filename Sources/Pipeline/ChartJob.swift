@@ -31,11 +31,8 @@ public enum ChartJob {
 
     /// The chart files of a folder (`*.yaml`, `*.yml`), sorted by name.
     public static func chartFiles(in dir: String) throws(BuildError) -> [ChartFile] {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir) else { return [] }
         var out: [ChartFile] = []
-        for n in names.sorted() where n.hasSuffix(".yaml") || n.hasSuffix(".yml") {
-            out.append(try ChartFile.load((dir as NSString).appendingPathComponent(n)))
-        }
+        for path in OutputName.yamlFiles(in: dir) { out.append(try ChartFile.load(path)) }
         var seen: [String: String] = [:]
         for f in out {
             if let other = seen[f.name] {
@@ -74,10 +71,10 @@ public enum ChartJob {
 }
 
 /// Slots filled by concurrent workers, one each; read after they are done.
-final class ResultSlots<T>: @unchecked Sendable {
+public final class ResultSlots<T>: @unchecked Sendable {
     private var slots: [Result<T, BuildError>?]
     private let lock = NSLock()
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-    func set(_ i: Int, _ r: Result<T, BuildError>) { lock.lock(); slots[i] = r; lock.unlock() }
-    var values: [Result<T, BuildError>?] { lock.lock(); defer { lock.unlock() }; return slots }
+    public init(count: Int) { slots = Array(repeating: nil, count: count) }
+    public func set(_ i: Int, _ r: Result<T, BuildError>) { lock.lock(); slots[i] = r; lock.unlock() }
+    public var values: [Result<T, BuildError>?] { lock.lock(); defer { lock.unlock() }; return slots }
 }

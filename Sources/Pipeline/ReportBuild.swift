@@ -115,7 +115,7 @@ public enum ReportBuild {
             for (k, v) in set.mapping ?? [:] {
                 guard let key = k.string, let value = v.string else { continue }
                 t = t.replacingOccurrences(of: "${\(key)}", with: value)
-                slug.append(value.filter { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" })
+                slug.append(value.filter(OutputName.isAllowed))
             }
             if let r = t.range(of: "${") {
                 let name = t[r.upperBound...].prefix { $0 != "}" }

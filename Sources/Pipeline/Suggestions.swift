@@ -1,3 +1,5 @@
+import Foundation
+
 /// The known key a misspelt one most likely meant. Swapped letters count as one edit
 /// (`lables` → `labels`), and ties go to the alphabetically first key so the hint is the
 /// same on every run (a `Set`'s order is not).
@@ -24,4 +26,21 @@ func editDistance(_ a: String, _ b: String) -> Int {
         }
     }
     return d[a.count][b.count]
+}
+
+/// Output names: they become file names inside the output folder, so letters, digits, `-` and
+/// `_` only — nothing that could leave the folder or confuse a shell.
+public enum OutputName {
+    public static func isAllowed(_ c: Character) -> Bool { c.isLetter || c.isNumber || c == "-" || c == "_" }
+
+    /// A usable file stem: 1–100 allowed characters.
+    public static func isValid(_ name: String) -> Bool {
+        !name.isEmpty && name.count <= 100 && name.allSatisfy(isAllowed)
+    }
+
+    /// The `*.yaml` / `*.yml` files directly inside `dir`, sorted; none when it cannot be read.
+    static func yamlFiles(in dir: String) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []
+        return names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted().map { (dir as NSString).appendingPathComponent($0) }
+    }
 }

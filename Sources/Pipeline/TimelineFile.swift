@@ -88,7 +88,7 @@ public struct TimelineFile: Sendable {
             opts[k] = nil
         }
         let name = map["name"]?.string ?? ""
-        if !(!name.isEmpty && name.count <= 100 && name.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" })) {
+        if !OutputName.isValid(name) {
             problems.append(.data(path: path, line: map["name"]?.mark?.line ?? 1, field: "name",
                                   message: "give the output file stem: letters, digits, - and _ only"))
         }

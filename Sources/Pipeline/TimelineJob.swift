@@ -6,11 +6,8 @@ import Timeline
 /// Renders timeline files into the output folder with a CSV of their events (`kind: timeline`).
 public enum TimelineJob {
     public static func files(in dir: String) throws(BuildError) -> [TimelineFile] {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: dir) else { return [] }
         var out: [TimelineFile] = []
-        for n in names.sorted() where n.hasSuffix(".yaml") || n.hasSuffix(".yml") {
-            out.append(try TimelineFile.load((dir as NSString).appendingPathComponent(n)))
-        }
+        for path in OutputName.yamlFiles(in: dir) { out.append(try TimelineFile.load(path)) }
         return out
     }
 

@@ -119,7 +119,7 @@ struct Build: ParsableCommand {
         }
         let jobs = loaded.map { l in (label: l.name.isEmpty || loaded.count == 1 ? l.label : "\(l.label) [\(l.name)]",
                                       out: loaded.count == 1 ? out : (out as NSString).appendingPathComponent(l.name), inputs: l.inputs) }
-        let results = BuildResults(count: jobs.count)
+        let results = ResultSlots<(ReportBuild.Summary, TimeInterval)>(count: jobs.count)
         let options = (force, strict, wait, archive)
         // A progress line only for a person at a terminal; cron and pipes get the log alone.
         let showProgress = jobs.count == 1 && !quiet && logFormat == .text && isatty(STDERR_FILENO) != 0
@@ -156,15 +156,6 @@ struct Build: ParsableCommand {
         if jobs.count > 1 { log.error("\(failures.count) of \(jobs.count) reports failed") }
         throw Set(failures.map(\.rawValue)).count == 1 ? failures[0] : Exit.buildFailed
     }
-}
-
-/// One slot per report built in parallel.
-final class BuildResults: @unchecked Sendable {
-    private var slots: [Result<(ReportBuild.Summary, TimeInterval), BuildError>?]
-    private let lock = NSLock()
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-    func set(_ i: Int, _ r: Result<(ReportBuild.Summary, TimeInterval), BuildError>) { lock.lock(); slots[i] = r; lock.unlock() }
-    var values: [Result<(ReportBuild.Summary, TimeInterval), BuildError>?] { lock.lock(); defer { lock.unlock() }; return slots }
 }
 
 struct Fonts: ParsableCommand {

@@ -33,7 +33,7 @@ struct TimelineCommand: ParsableCommand {
         if input.hasSuffix(".yaml") || input.hasSuffix(".yml") {
             file = try TimelineFile.load(input)
         } else {
-            let safe = ReportBuild.stem(input).filter { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
+            let safe = ReportBuild.stem(input).filter(OutputName.isAllowed)
             file = try TimelineFile.parse("name: \(safe.isEmpty ? "timeline" : safe)\n", path: input)
             file.dataPath = input
         }

@@ -164,8 +164,16 @@ public enum ReportBuild {
         let root = options.out
         let epoch = sourceDateEpoch()
         let previous = readManifest(root)
-        var cache = options.force ? BuildCache() : BuildCache.load(root)
+        let cache = options.force ? BuildCache() : BuildCache.load(root)
         var next = BuildCache()
+        // Checking a cached job hashes its files; the parallel pass and `job` both ask, so once each.
+        var checked: [String: BuildCache.Job?] = [:]
+        func reusable(_ id: String, _ key: String) -> BuildCache.Job? {
+            if let known = checked[id] { return known }
+            let hit = cache.reusable(id: id, key: key, root: root)
+            checked[id] = hit
+            return hit
+        }
         var entries: [Manifest.Entry] = []
         var warnings: [String] = []
         var rebuilt: [String] = [], reused: [String] = []
@@ -176,7 +184,7 @@ public enum ReportBuild {
 
         /// Reuses a job's files when its key and files are unchanged; otherwise runs it and stages the result.
         func job(_ id: String, key: String, _ body: () throws(BuildError) -> JobOutput) throws(BuildError) {
-            if let hit = cache.reusable(id: id, key: key, root: root) {
+            if let hit = reusable(id, key) {
                 next.jobs[id] = hit
                 entries += hit.files
                 reused.append(id)
@@ -228,14 +236,14 @@ public enum ReportBuild {
         for (i, c) in inputs.charts.enumerated() {
             let key = BuildCache.key(["chart", reportgenVersion, clock, try fileHash(c.path), try fileHash(c.dataPath)])
             chartKeys.append(key)
-            if cache.reusable(id: "chart:\(c.name)", key: key, root: root) == nil { pendingCharts.append(i) }
+            if reusable("chart:\(c.name)", key) == nil { pendingCharts.append(i) }
         }
         for (i, t) in inputs.timelines.enumerated() {
             var parts = ["timeline", reportgenVersion, clock, factsKey, try fileHash(t.path)]
             if let d = t.dataPath { parts.append(try fileHash(d)) }
             let key = BuildCache.key(parts)
             timelineKeys.append(key)
-            if cache.reusable(id: "timeline:\(t.name)", key: key, root: root) == nil { pendingTimelines.append(i) }
+            if reusable("timeline:\(t.name)", key) == nil { pendingTimelines.append(i) }
         }
         let timelineFacts = pendingTimelines.isEmpty ? [] : try facts()
         let charted = ResultSlots<ChartJob.Output>(count: inputs.charts.count)

@@ -129,11 +129,14 @@ for (peerName, file) in mapping.sorted(by: { $0.key < $1.key }) {
     }
 }
 
+// The seed articles and their facts, for the timeline, the briefing and the extraction figures.
+let articles = ((try? FileManager.default.contentsOfDirectory(atPath: opt.seeds)) ?? []).filter { $0.hasSuffix(".txt") }.sorted()
+    .map { (opt.seeds as NSString).appendingPathComponent($0) }
+let seedFacts = FactMerger.merge(try articles.map { try Extractor().extract(file: $0) }).facts
+
 // The e-commerce timeline against the peer's timeline chart (same 1600x1000 px / 576x360 pt).
 if let tf = try TimelineJob.files(in: opt.seeds + "/timelines").first(where: { $0.name == "aksu-2015-ecommerce-timeline" }) {
-    let docs = try ((try? FileManager.default.contentsOfDirectory(atPath: opt.seeds)) ?? []).filter { $0.hasSuffix(".txt") }.sorted()
-        .map { try Extractor().extract(file: (opt.seeds as NSString).appendingPathComponent($0)) }
-    let spec = try tf.resolved(facts: FactMerger.merge(docs).facts).0
+    let spec = try tf.resolved(facts: seedFacts).0
     for fmt in ["png", "pdf", "svg"] {
         ours["timeline.\(fmt)"] = try time(opt.runs) {
             let laid = try Timeline.layout(spec, measurer: measurer)
@@ -145,14 +148,12 @@ if let tf = try TimelineJob.files(in: opt.seeds + "/timelines").first(where: { $
 
 // Whole default build (all charts, all formats, data CSVs, manifest) in-process, cold and unchanged.
 let buildMs = try time(max(3, opt.runs / 4)) { _ = try DefaultBuild.run(seeds: opt.seeds, out: tmp + "/out", force: true) }
-let noChangeMs = try time(opt.runs) { _ = try DefaultBuild.run(seeds: opt.seeds, out: tmp + "/out") }
+var buildFiles = 0
+let noChangeMs = try time(opt.runs) { buildFiles = try DefaultBuild.run(seeds: opt.seeds, out: tmp + "/out").manifest.files.count }
 
 // The compiled briefing: spec + charts + timelines + page layout + PDF, from already extracted facts.
 let briefingFile = try BriefingFile.load(opt.seeds + "/briefing.yaml")
-let seedDocs = try ((try? FileManager.default.contentsOfDirectory(atPath: opt.seeds)) ?? []).filter { $0.hasSuffix(".txt") }.sorted()
-    .map { try Extractor().extract(file: (opt.seeds as NSString).appendingPathComponent($0)) }
-let library = try BriefingJob.Library(charts: chartFiles, timelines: try TimelineJob.files(in: opt.seeds + "/timelines"),
-                                      facts: FactMerger.merge(seedDocs).facts)
+let library = try BriefingJob.Library(charts: chartFiles, timelines: try TimelineJob.files(in: opt.seeds + "/timelines"), facts: seedFacts)
 var briefingPages = 0
 let briefingMs = try time(opt.runs) {
     let doc = try BriefingJob.compile(briefingFile, library: library, date: Date(timeIntervalSince1970: 0))
@@ -199,8 +200,6 @@ func runPeer(_ py: String, _ args: [String]) throws -> [Substring] {
 }
 
 // Extraction: the seed articles (read, decode, extract), then 10 MB of article text.
-let articles = ((try? FileManager.default.contentsOfDirectory(atPath: opt.seeds)) ?? []).filter { $0.hasSuffix(".txt") }.sorted()
-    .map { (opt.seeds as NSString).appendingPathComponent($0) }
 let extractor = Extractor()
 let seedsMs = try time(opt.runs) { for a in articles { _ = try extractor.extract(file: a) } }
 var big = ""
@@ -268,7 +267,7 @@ for name in ["bar", "line", "pie", "timeline"] {
     for fmt in ["png", "pdf", "svg"] {
         let k = "\(name).\(fmt)"
         let o = ours[k], m = peer[k]
-        let ratio = (o != nil && m != nil) ? String(format: "%.1fx", m! / o!) : "—"
+        let ratio = o.flatMap { o in m.map { String(format: "%.1fx", $0 / o) } } ?? "—"
         lines.append("| \(name) | \(fmt) | \(o.map { String(format: "%.1f", $0) } ?? "— (not built yet)") | \(m.map { String(format: "%.1f", $0) } ?? "—") | \(ratio) |")
     }
 }
@@ -281,11 +280,11 @@ summary += "| rebuild with nothing changed, in-process | \(String(format: "%.1f 
 if let m = oursMaxRSS { summary += "| peak memory (max RSS) of the default build | \(String(format: "%.0f MiB", m)) | \(peerMaxRSS.map { String(format: "%.0f MiB (mpl_charts.py)", $0) } ?? "—") | \(peerMaxRSS.map { String(format: "%.1fx less", $0 / m) } ?? "—") | ≤ 60 MiB |\n" }
 for fmt in ["png", "pdf", "svg"] {
     let target = ["png": "under raw cairo", "pdf": "≤ 8 ms", "svg": "≤ 3 ms"][fmt] ?? ""
-    summary += "| bar chart \(fmt), in-process vs raw pycairo (toy text) | \(ours["bar.\(fmt)"].map { String(format: "%.1f ms", $0) } ?? "—") | \(rawCairo[fmt].map { String(format: "%.1f ms", $0) } ?? "—") | \((ours["bar.\(fmt)"] != nil && rawCairo[fmt] != nil) ? String(format: "%.2fx", rawCairo[fmt]! / ours["bar.\(fmt)"]!) : "—") | \(target) |\n"
+    summary += "| bar chart \(fmt), in-process vs raw pycairo (toy text) | \(ours["bar.\(fmt)"].map { String(format: "%.1f ms", $0) } ?? "—") | \(rawCairo[fmt].map { String(format: "%.1f ms", $0) } ?? "—") | \(ours["bar.\(fmt)"].flatMap { o in rawCairo[fmt].map { String(format: "%.2fx", $0 / o) } } ?? "—") | \(target) |\n"
 }
 var out = "reportgen \(reportgenVersion) chart benchmark, median of \(opt.runs) runs, 1600x1000 px PNG / 576x360 pt PDF and SVG\n"
 out += "peer: \(peerNote)\n\n" + summary + "\n" + lines.joined(separator: "\n") + "\n\n"
-out += String(format: "whole default build in-process, --force (%d files): %.1f ms; nothing changed: %.1f ms\n\n", (try? DefaultBuild.run(seeds: opt.seeds, out: tmp + "/out").manifest.files.count) ?? 0, buildMs, noChangeMs)
+out += String(format: "whole default build in-process, --force (%d files): %.1f ms; nothing changed: %.1f ms\n\n", buildFiles, buildMs, noChangeMs)
 out += String(format: "compiled briefing (%d A4 pages, 6 vector figures, 2 tables) to PDF in-process: %.1f ms (target ≤ 100 ms); all four formats (PDF, HTML, Markdown + PNGs, PPTX): %.1f ms\n",
               briefingPages, briefingMs, briefingAllMs)
 out += peerReportMs.map { String(format: "matplotlib PdfPages report (mpl_report.py, 6 pages, cold process incl. interpreter start): %.0f ms — %.1fx\n\n", $0, $0 / briefingMs) } ?? "\n"

@@ -108,11 +108,6 @@ enum Typeset {
         return Laid(markup: out, starts: starts)
     }
 
-    /// The plain text of the runs with their citation labels, as HTML and Markdown print it.
-    static func plain(_ runs: [Inline]) -> String {
-        runs.map { $0.text + ($0.citations.isEmpty ? "" : citationLabel($0.citations)) }.joined()
-    }
-
     /// Splits runs where a laid-out line starting at `offset` (a UTF-8 offset into Pango's text)
     /// begins. A citation label stays with the text it follows.
     static func split(_ runs: [Inline], _ laid: Laid, atLayout offset: Int) -> ([Inline], [Inline]) {

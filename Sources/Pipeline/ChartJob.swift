@@ -43,27 +43,6 @@ public enum ChartJob {
         return out
     }
 
-    /// Renders every chart (in parallel, one measurer per worker) and writes the results in order.
-    public static func run(_ files: [ChartFile], into out: OutputFolder) throws(BuildError) -> [String] {
-        let results = ResultSlots<Output>(count: files.count)
-        DispatchQueue.concurrentPerform(iterations: files.count) { i in
-            let measurer = PangoMeasurer()
-            do throws(BuildError) { results.set(i, .success(try render(files[i], measurer: measurer))) } catch {
-                results.set(i, .failure(error))
-            }
-        }
-        var warnings: [String] = []
-        for r in results.values {
-            guard let r else { continue }
-            let o = try r.get()
-            for (name, bytes) in o.files {
-                try out.write(bytes, name: name, kind: name.hasSuffix(".csv") ? "data" : "chart", inputs: o.inputs)
-            }
-            warnings += o.warnings
-        }
-        return warnings
-    }
-
     /// The chart's table as CSV: what was plotted and where each number came from.
     static func csv(_ t: DataTable) -> [UInt8] {
         Array(([t.header] + t.rows).map(FigureFiles.csvLine).joined().utf8)

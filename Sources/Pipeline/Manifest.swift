@@ -40,3 +40,9 @@ public let reportgenVersion = "0.1.0"
 public func sha256Hex(_ bytes: [UInt8]) -> String {
     SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
 }
+
+/// `SOURCE_DATE_EPOCH` as a date, for reproducible timestamps; `nil` when unset or malformed.
+public func sourceDateEpoch(_ env: [String: String] = ProcessInfo.processInfo.environment) -> Date? {
+    guard let s = env["SOURCE_DATE_EPOCH"], let secs = Int64(s.trimmingCharacters(in: .whitespaces)) else { return nil }
+    return Date(timeIntervalSince1970: TimeInterval(secs))
+}

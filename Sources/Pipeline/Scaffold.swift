@@ -92,15 +92,8 @@ public enum Scaffold {
             } catch {
                 throw .output(.cannotWrite(path: path, reason: error.localizedDescription))
             }
-            do { try AtomicFileWriter.write(text, to: path) } catch { throw error }
+            do { try AtomicFile.write(Array(text.utf8), to: path) } catch { throw .output(error) }
         }
         return (dir as NSString).appendingPathComponent("report.yaml")
-    }
-}
-
-/// Text files for the scaffold, through the same atomic writer as every output.
-enum AtomicFileWriter {
-    static func write(_ text: String, to path: String) throws(BuildError) {
-        do { try AtomicFile.write(Array(text.utf8), to: path) } catch { throw .output(error) }
     }
 }

@@ -1,21 +1,23 @@
 import Foundation
-import Pipeline
+@testable import Pipeline
 import Testing
 import TestSupport
 
-@Suite struct OutputFolderTests {
+/// What a build leaves in its output folder, checked on a one-chart report.
+@Suite struct BuildOutputTests {
     @Test func manifestListsEveryFileWithItsHash() throws {
-        let dir = Tools.temporaryFolder() + "/out"
-        let folder = try OutputFolder(root: dir)
-        try folder.write(Array("援疆".utf8), name: "a.txt", kind: "data", inputs: ["seeds/x.txt"])
-        try folder.write([1, 2, 3], name: "b.png", kind: "chart")
-        try folder.finish()
-        let data = try #require(FileManager.default.contents(atPath: dir + "/manifest.json"))
+        let dir = Tools.temporaryFolder()
+        try "项目,资金\n天网工程,80000000\n安居富民工程,76500000\n".write(toFile: dir + "/d.csv", atomically: true, encoding: .utf8)
+        try "name: funds\ndata: d.csv\nkind: bar\nformats: [png]\n".write(toFile: dir + "/c.yaml", atomically: true, encoding: .utf8)
+        let inputs = ReportBuild.Inputs(briefing: nil, sources: [], charts: [try ChartFile.load(dir + "/c.yaml")], timelines: [])
+        _ = try ReportBuild.run(inputs, options: BuildOptions(out: dir + "/out"))
+        let data = try #require(FileManager.default.contents(atPath: dir + "/out/manifest.json"))
         let m = try JSONDecoder().decode(Manifest.self, from: data)
-        #expect(m.files.map(\.path) == ["a.txt", "b.png"])
-        #expect(m.files[0].bytes == 6 && m.files[0].format == "txt" && m.files[0].inputs == ["seeds/x.txt"])
+        #expect(m.files.map(\.path) == ["funds.csv", "funds.png"])
+        let csv = try #require(FileManager.default.attributesOfItem(atPath: dir + "/out/funds.csv")[.size] as? Int)
+        #expect(m.files[0].bytes == csv && m.files[0].format == "csv" && m.files[0].kind == "data" && m.files[0].inputs.contains(dir + "/c.yaml"))
         let sha = try #require(Tools.which("sha256sum"))
-        let expected = try Tools.run(sha, [dir + "/b.png"]).stdout.split(separator: " ").first.map(String.init)
+        let expected = try Tools.run(sha, [dir + "/out/funds.png"]).stdout.split(separator: " ").first.map(String.init)
         #expect(m.files[1].sha256 == expected)
     }
 
@@ -23,7 +25,8 @@ import TestSupport
         let dir = Tools.temporaryFolder()
         let file = dir + "/out"
         _ = FileManager.default.createFile(atPath: file, contents: Data([0]))
-        #expect { try OutputFolder(root: file) } throws: { e in
+        let inputs = ReportBuild.Inputs(briefing: nil, sources: [], charts: [], timelines: [])
+        #expect { try ReportBuild.run(inputs, options: BuildOptions(out: file)) } throws: { e in
             "\(e)".contains(file) && "\(e)".contains("is a file")
         }
     }

@@ -4,5 +4,8 @@
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
 #include <pango/pangocairo.h>
+#include <fontconfig/fontconfig.h>
+#include <hb.h>
+#include <hb-subset.h>
 #include <zlib.h>
 #endif

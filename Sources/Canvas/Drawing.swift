@@ -14,6 +14,7 @@ extension Renderer {
             cairo_rectangle(cr, 0, 0, frame.size.width, frame.size.height)
             cairo_fill(cr)
         }
+        _ = FontSubsets.status
         guard let pango = pango_cairo_create_context(cr) else {
             throw .cairo(context: "creating a text context", status: "out of memory")
         }

@@ -28,7 +28,7 @@ func makeLayout(_ ctx: OpaquePointer, _ block: TextBlock) -> OpaquePointer? {
     guard let layout = pango_layout_new(ctx) else { return nil }
     let style = block.style
     if let desc = pango_font_description_new() {
-        pango_font_description_set_family(desc, style.families.joined(separator: ","))
+        pango_font_description_set_family(desc, FontSubsets.expand(style.families).joined(separator: ","))
         pango_font_description_set_absolute_size(desc, max(0.1, style.size.isFinite ? style.size : 10) * Double(PANGO_SCALE))
         pango_font_description_set_weight(desc, PangoWeight(rawValue: UInt32(style.weight.rawValue)))
         pango_font_description_set_style(desc, style.italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL)
@@ -103,6 +103,7 @@ public final class PangoMeasurer: TextMeasurer {
     private let context: OpaquePointer
 
     public init() {
+        _ = FontSubsets.status
         // pango_font_map_create_context never returns NULL for the cairo font map.
         let fontMap = pango_cairo_font_map_get_default()
         context = pango_font_map_create_context(fontMap)

@@ -1,0 +1,262 @@
+import CCairo
+import Foundation
+import Synchronization
+
+/// Small copies of the big CJK faces, made once per machine and put in front of them.
+///
+/// Noto Sans CJK is one 17 MB CFF table shared by every language in the collection. Cairo 1.16
+/// copies and parses the whole table every time it embeds a face in a PDF: about 5.5 ms and
+/// 17 MB per face per document, most of a chart's PDF time and of a build's memory. A copy
+/// holding only the characters of GB 2312 (all of everyday simplified Chinese) plus Latin,
+/// punctuation and symbols is 3.5 MB and draws the same glyphs from the same outlines.
+///
+/// The copy gets its own family name at scan time (a fontconfig rule, so the file itself is
+/// HarfBuzz's output untouched) and goes in front of the face it came from; a character the
+/// copy lacks falls through to the full face, so text never loses a glyph. Copies live in
+/// `$REPORTGEN_FONT_CACHE`, else `$XDG_CACHE_HOME/reportgen/fonts`, else `~/.cache/reportgen/fonts`,
+/// keyed by the source file's path, size and date and HarfBuzz's version.
+/// `REPORTGEN_FONT_SUBSETS=off` turns the whole thing off; any failure (no cache folder, a face
+/// HarfBuzz cannot subset) quietly leaves the full faces in use, only slower.
+public enum FontSubsets {
+    /// What was set up, for `reportgen fonts` and tests.
+    public struct Status: Sendable {
+        /// Requested family -> the family name of its subset faces.
+        public var aliases: [String: String] = [:]
+        /// Subset files in use, with the face each came from.
+        public var faces: [(subset: String, source: String)] = []
+        /// Why subsets are not in use (or only partly), if they are not.
+        public var notes: [String] = []
+        /// Milliseconds spent making subsets that were not cached yet (0 when all were cached).
+        public var creationMilliseconds = 0.0
+    }
+
+    /// Families that get subsets: the default CJK family (the others are Latin faces, already small).
+    static let candidates = [defaultFontFamilies[0]]
+    /// Bump when the character set or the way subsets are made changes.
+    static let version = 1
+    /// Faces smaller than this are cheap to embed whole.
+    static let minimumSourceBytes = 4 << 20
+
+    /// Set up once per process, before the first Pango font map reads fontconfig's font list.
+    public static let status: Status = prepare()
+
+    /// `families` with each subset family placed right before the family it was made from.
+    static func expand(_ families: [String]) -> [String] {
+        let aliases = status.aliases
+        guard !aliases.isEmpty else { return families }
+        var out: [String] = []
+        out.reserveCapacity(families.count + 1)
+        for f in families {
+            if let a = aliases[f] { out.append(a) }
+            out.append(f)
+        }
+        return out
+    }
+
+    static func prepare() -> Status {
+        var status = Status()
+        let env = ProcessInfo.processInfo.environment
+        if let flag = env["REPORTGEN_FONT_SUBSETS"]?.lowercased(), ["0", "off", "no", "false"].contains(flag) {
+            status.notes.append("font subsets are off (REPORTGEN_FONT_SUBSETS=\(flag))")
+            return status
+        }
+        guard let folder = cacheFolder(env) else {
+            status.notes.append("no folder for font subsets (set HOME, XDG_CACHE_HOME or REPORTGEN_FONT_CACHE); using full faces")
+            return status
+        }
+        guard let config = FcConfigGetCurrent() else {
+            status.notes.append("fontconfig has no configuration; using full faces")
+            return status
+        }
+        var jobs: [(family: String, source: Face, target: String)] = []
+        for family in candidates {
+            for face in faces(of: family, config: config) where face.bytes >= minimumSourceBytes {
+                jobs.append((family, face, (folder as NSString).appendingPathComponent(face.cacheName(family: family))))
+            }
+        }
+        let missing = jobs.indices.filter { !FileManager.default.fileExists(atPath: jobs[$0].target) }
+        if !missing.isEmpty {
+            let start = DispatchTime.now().uptimeNanoseconds
+            let problems = Mutex<[String]>([])
+            let todo = missing.map { jobs[$0] }
+            // A face takes ~0.2 s; the two weights are made side by side.
+            DispatchQueue.concurrentPerform(iterations: todo.count) { i in
+                if let problem = makeSubset(of: todo[i].source, to: todo[i].target) {
+                    problems.withLock { $0.append(problem) }
+                }
+            }
+            status.notes += problems.withLock { $0 }
+            status.creationMilliseconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
+        }
+        let ready = jobs.filter { FileManager.default.fileExists(atPath: $0.target) }
+        guard !ready.isEmpty else { return status }
+        let rules = ready.map { job in
+            "<match target=\"scan\"><test name=\"file\"><string>\(xmlEscaped(job.target))</string></test>"
+                + "<edit name=\"family\" mode=\"assign_replace\"><string>\(xmlEscaped(subsetFamily(job.family)))</string></edit></match>"
+        }.joined()
+        let xml = "<?xml version=\"1.0\"?><!DOCTYPE fontconfig SYSTEM \"urn:fontconfig:fonts.dtd\"><fontconfig>\(rules)</fontconfig>"
+        guard FcConfigParseAndLoadFromMemory(config, xml, 0) != 0 else {
+            status.notes.append("fontconfig refused the rule naming the font subsets; using full faces")
+            return status
+        }
+        for job in ready {
+            if FcConfigAppFontAddFile(config, job.target) != 0 {
+                status.aliases[job.family] = subsetFamily(job.family)
+                status.faces.append((job.target, job.source.path))
+            } else {
+                status.notes.append("fontconfig could not read the font subset \(job.target); using \(job.source.path)")
+            }
+        }
+        return status
+    }
+
+    static func subsetFamily(_ family: String) -> String { "\(family) reportgen-subset" }
+
+    static func cacheFolder(_ env: [String: String]) -> String? {
+        let base: String
+        if let dir = env["REPORTGEN_FONT_CACHE"], !dir.isEmpty {
+            base = dir
+        } else if let xdg = env["XDG_CACHE_HOME"], xdg.hasPrefix("/") {
+            base = (xdg as NSString).appendingPathComponent("reportgen/fonts")
+        } else if let home = env["HOME"], home.hasPrefix("/") {
+            base = (home as NSString).appendingPathComponent(".cache/reportgen/fonts")
+        } else {
+            return nil
+        }
+        do {
+            try FileManager.default.createDirectory(atPath: base, withIntermediateDirectories: true)
+        } catch {
+            return nil
+        }
+        return base
+    }
+
+    /// One face of an installed font file, as fontconfig lists it.
+    struct Face: Sendable {
+        var path: String
+        var index: Int32
+        var weight: Int32
+        var slant: Int32
+        var bytes: Int
+        var modified: Int
+
+        func cacheName(family: String) -> String {
+            let key = "v\(FontSubsets.version)|\(path)|\(index)|\(bytes)|\(modified)|\(String(cString: hb_version_string()))"
+            let slug = family.unicodeScalars.map { CharacterSet.alphanumerics.contains($0) ? String($0) : "-" }.joined()
+            return "\(slug)-w\(weight)-s\(slant)-\(fnv1a(key)).otf"
+        }
+    }
+
+    /// Every face fontconfig knows under exactly `family` (not faces that merely list it as an alias).
+    static func faces(of family: String, config: OpaquePointer) -> [Face] {
+        guard let pattern = FcPatternCreate() else { return [] }
+        defer { FcPatternDestroy(pattern) }
+        FcPatternAddString(pattern, FC_FAMILY, family)
+        guard let objects = FcObjectSetCreate() else { return [] }
+        defer { FcObjectSetDestroy(objects) }
+        for o in [FC_FAMILY, FC_FILE, FC_INDEX, FC_WEIGHT, FC_SLANT] { FcObjectSetAdd(objects, o) }
+        guard let set = FcFontList(config, pattern, objects) else { return [] }
+        defer { FcFontSetDestroy(set) }
+        var out: [Face] = []
+        for i in 0..<Int(set.pointee.nfont) {
+            guard let font = set.pointee.fonts[i] else { continue }
+            var name: UnsafeMutablePointer<FcChar8>?
+            guard FcPatternGetString(font, FC_FAMILY, 0, &name) == FcResultMatch, let name,
+                  String(cString: name).caseInsensitiveCompare(family) == .orderedSame else { continue }
+            var file: UnsafeMutablePointer<FcChar8>?
+            guard FcPatternGetString(font, FC_FILE, 0, &file) == FcResultMatch, let file else { continue }
+            var index: Int32 = 0, weight: Int32 = 0, slant: Int32 = 0
+            FcPatternGetInteger(font, FC_INDEX, 0, &index)
+            FcPatternGetInteger(font, FC_WEIGHT, 0, &weight)
+            FcPatternGetInteger(font, FC_SLANT, 0, &slant)
+            let path = String(cString: file)
+            var st = stat()
+            guard stat(path, &st) == 0 else { continue }
+            out.append(Face(path: path, index: index, weight: weight, slant: slant,
+                            bytes: Int(st.st_size), modified: Int(st.st_mtim.tv_sec)))
+        }
+        return out.sorted { ($0.weight, $0.slant, $0.path) < ($1.weight, $1.slant, $1.path) }
+    }
+
+    /// Writes the subset of `face` to `target`; returns a note when it could not.
+    static func makeSubset(of face: Face, to target: String) -> String? {
+        guard let blob = hb_blob_create_from_file_or_fail(face.path) else {
+            return "HarfBuzz could not read \(face.path); using the full face"
+        }
+        defer { hb_blob_destroy(blob) }
+        guard let source = hb_face_create(blob, UInt32(face.index)) else { return "HarfBuzz could not open \(face.path)" }
+        defer { hb_face_destroy(source) }
+        guard let input = hb_subset_input_create_or_fail() else { return "HarfBuzz is out of memory" }
+        defer { hb_subset_input_destroy(input) }
+        let unicodes = hb_subset_input_unicode_set(input)
+        for scalar in subsetCharacters { hb_set_add(unicodes, scalar) }
+        guard let subset = hb_subset_or_fail(source, input) else {
+            return "HarfBuzz could not subset \(face.path); using the full face"
+        }
+        defer { hb_face_destroy(subset) }
+        guard let out = hb_face_reference_blob(subset) else { return "HarfBuzz is out of memory" }
+        defer { hb_blob_destroy(out) }
+        var length: UInt32 = 0
+        guard let data = hb_blob_get_data(out, &length), length > 0 else {
+            return "HarfBuzz gave an empty subset of \(face.path); using the full face"
+        }
+        let bytes = [UInt8](UnsafeRawBufferPointer(start: data, count: Int(length)))
+        do {
+            try AtomicFile.write(bytes, to: target)
+        } catch {
+            return "\(error); using the full face"
+        }
+        return nil
+    }
+
+    /// Latin, punctuation, symbols, units, full-width forms and every character of GB 2312.
+    static let subsetCharacters: [UInt32] = {
+        var set = Set<UInt32>()
+        let ranges: [ClosedRange<UInt32>] = [
+            0x20...0x24F,     // Latin, Latin-1, Latin Extended-A/B
+            0x2000...0x22FF,  // punctuation, super/subscripts, currency, letterlike, number forms, arrows, maths
+            0x2460...0x25FF,  // circled numbers, box drawing, geometric shapes
+            0x3000...0x303F,  // CJK symbols and punctuation
+            0x3200...0x33FF,  // enclosed CJK, CJK compatibility units (㎡, ㎞)
+            0xFF00...0xFFEF,  // full-width forms
+        ]
+        for r in ranges { set.formUnion(r) }
+        set.formUnion(gb2312())
+        return set.sorted()
+    }()
+
+    /// The characters of GB 2312, decoded from all its two-byte codes by iconv.
+    static func gb2312() -> [UInt32] {
+        guard let cd = iconv_open("UTF-32LE", "GB2312"), cd != iconv_t(bitPattern: -1) else { return [] }
+        defer { iconv_close(cd) }
+        var out: [UInt32] = []
+        for row in UInt8(0xA1)...0xF7 {
+            for cell in UInt8(0xA1)...0xFE {
+                var input: [CChar] = [CChar(bitPattern: row), CChar(bitPattern: cell)]
+                var scalar: UInt32 = 0
+                let ok = input.withUnsafeMutableBufferPointer { inBuf in
+                    withUnsafeMutableBytes(of: &scalar) { outBuf in
+                        var inPtr: UnsafeMutablePointer<CChar>? = inBuf.baseAddress
+                        var inLeft = 2
+                        var outPtr: UnsafeMutablePointer<CChar>? = outBuf.baseAddress?.assumingMemoryBound(to: CChar.self)
+                        var outLeft = 4
+                        return iconv(cd, &inPtr, &inLeft, &outPtr, &outLeft) != -1 && outLeft == 0
+                    }
+                }
+                if ok { out.append(UInt32(littleEndian: scalar)) }
+            }
+        }
+        return out
+    }
+
+    static func xmlEscaped(_ s: String) -> String {
+        s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+    }
+
+    static func fnv1a(_ s: String) -> String {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        for b in s.utf8 { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
+        return String(h, radix: 16)
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// The small CJK faces made once per machine (Canvas `FontSubsets`) must be invisible in the
+/// output except for speed and size: the same pixels, the same searchable text, and characters
+/// outside the subset still drawn by the full face.
+@Suite struct FontSubsetTests {
+    let bin = Tools.reportgenBinary()
+
+    /// A chart whose labels mix everyday characters with two outside GB 2312 (镕, 喆).
+    func chartData(rare: Bool = true) throws -> String {
+        let dir = Tools.temporaryFolder()
+        let csv = dir + "/data.csv"
+        let rows = rare ? "天网工程,80000000\n朱镕基纪念馆,7650000\n吉喆文化礼堂,3000000\n"
+                        : "天网工程,80000000\n安居富民,76500000\n文化礼堂,3000000\n"
+        try ("项目,资金\n" + rows).write(toFile: csv, atomically: true, encoding: .utf8)
+        return csv
+    }
+
+    func render(_ csv: String, _ env: [String: String], _ stem: String,
+                title: String = "援疆资金（镕、喆不在 GB 2312 中）") throws -> (png: Data, pdf: String, run: ToolRun) {
+        let png = stem + ".png", pdf = stem + ".pdf"
+        let r = try Tools.run(bin, ["chart", csv, "--kind", "bar", "--horizontal", "--value-kind", "money",
+                                    "--title", title, "-o", png, "-o", pdf], environment: env)
+        return (FileManager.default.contents(atPath: png) ?? Data(), pdf, r)
+    }
+
+    func size(_ path: String) -> Int { (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0 }
+
+    /// Everyday text is drawn from the subset alone: the very same pixels, a smaller PDF.
+    @Test func subsetsDrawTheSamePixels() throws {
+        let csv = try chartData(rare: false)
+        let dir = Tools.temporaryFolder()
+        let cache = dir + "/cache"
+        let title = "2015年杭州援疆资金 8000万元"
+        let on = try render(csv, ["REPORTGEN_FONT_CACHE": cache], dir + "/on", title: title)
+        let off = try render(csv, ["REPORTGEN_FONT_SUBSETS": "off"], dir + "/off", title: title)
+        #expect(on.run.status == 0 && off.run.status == 0, "\(on.run.stderr)\(off.run.stderr)")
+        let made = (try? FileManager.default.contentsOfDirectory(atPath: cache)) ?? []
+        #expect(made.filter { $0.hasSuffix(".otf") }.count >= 2, "Regular and Bold subsets were made: \(made)")
+        #expect(!on.png.isEmpty && on.png == off.png, "the PNG is byte-identical with and without subsets")
+        #expect(size(on.pdf) > 0 && size(on.pdf) < size(off.pdf), "embedding from the small face makes a smaller PDF")
+        let pdftotext = try #require(Tools.which("pdftotext"))
+        #expect(try Tools.run(pdftotext, [on.pdf, "-"]).stdout.contains("2015年杭州援疆资金"))
+
+        // Second run: the cached subsets are used as they are.
+        let again = try render(csv, ["REPORTGEN_FONT_CACHE": cache], dir + "/again", title: title)
+        #expect(again.run.status == 0 && again.png == on.png && size(again.pdf) == size(on.pdf))
+    }
+
+    /// A character outside the subset falls through to the full face: drawn, searchable, embedded.
+    /// (A line mixing both faces can sit about a pixel lower: Pango sizes such a line from both.)
+    @Test func charactersOutsideTheSubsetComeFromTheFullFace() throws {
+        let csv = try chartData()
+        let dir = Tools.temporaryFolder()
+        let on = try render(csv, ["REPORTGEN_FONT_CACHE": dir + "/cache"], dir + "/on")
+        #expect(on.run.status == 0, "\(on.run.stderr)")
+        #expect(!on.run.stderr.contains("boxes"), "every character has a glyph: \(on.run.stderr)")
+        let pdftotext = try #require(Tools.which("pdftotext"))
+        let text = try Tools.run(pdftotext, [on.pdf, "-"]).stdout
+        #expect(text.contains("朱镕基纪念馆") && text.contains("吉喆文化礼堂") && text.contains("镕、喆"), "\(text)")
+        let fonts = try Tools.run(try #require(Tools.which("pdffonts")), [on.pdf]).stdout
+        let rows = fonts.split(separator: "\n").dropFirst(2)
+        #expect(!rows.isEmpty)
+        for line in rows {
+            #expect(line.contains("NotoSansCJKsc-"), "only Noto Sans CJK SC faces: \(line)")
+            #expect(line.split(separator: " ").filter { $0 == "yes" }.count == 3, "embedded, subset, with a ToUnicode map: \(line)")
+        }
+    }
+
+    /// A cache folder that cannot be made, or cached files that are not fonts, leave the full
+    /// faces in use: same output, no failure.
+    @Test func aBrokenCacheFallsBackToTheFullFaces() throws {
+        let csv = try chartData()
+        let dir = Tools.temporaryFolder()
+        let reference = try render(csv, ["REPORTGEN_FONT_SUBSETS": "off"], dir + "/ref")
+        #expect(reference.run.status == 0)
+
+        let blocker = dir + "/a-file"
+        try Data("not a folder".utf8).write(to: URL(fileURLWithPath: blocker))
+        let noFolder = try render(csv, ["REPORTGEN_FONT_CACHE": blocker + "/fonts"], dir + "/nofolder")
+        #expect(noFolder.run.status == 0 && noFolder.png == reference.png, "\(noFolder.run.stderr)")
+
+        let cache = dir + "/cache"
+        #expect(try render(csv, ["REPORTGEN_FONT_CACHE": cache], dir + "/first").run.status == 0)
+        for name in try FileManager.default.contentsOfDirectory(atPath: cache) where name.hasSuffix(".otf") {
+            try Data("garbage, not an OpenType font".utf8).write(to: URL(fileURLWithPath: cache + "/" + name))
+        }
+        let garbage = try render(csv, ["REPORTGEN_FONT_CACHE": cache], dir + "/garbage")
+        #expect(garbage.run.status == 0 && garbage.png == reference.png, "\(garbage.run.stderr)")
+        let fonts = try Tools.run(try #require(Tools.which("pdffonts")), [garbage.pdf]).stdout
+        #expect(fonts.contains("NotoSansCJKsc-Regular"))
+
+        let status = try Tools.run(bin, ["fonts"], environment: ["REPORTGEN_FONT_CACHE": cache])
+        #expect(status.status == 0 && status.stdout.contains("could not read"), "\(status.stdout)")
+    }
+}

@@ -98,13 +98,34 @@ enum PNGEncoder {
                 }
             }
         }
-        if rows.lowerBound > 0 { convert(rows.lowerBound - 1, into: prev) } else { prev.initialize(repeating: 0, count: rowBytes) }
-        for (i, y) in rows.enumerated() {
-            convert(y, into: cur)
-            let line = filtered + i * lineBytes
-            line[0] = 2  // filter type Up
-            for j in 0..<rowBytes { line[1 + j] = cur[j] &- prev[j] }
-            swap(&prev, &cur)
+        if opaque {
+            // Opaque pixels need no conversion state: subtract the pixel above channel by channel.
+            for (i, y) in rows.enumerated() {
+                let src = argb.advanced(by: y * stride).assumingMemoryBound(to: UInt32.self)
+                let line = filtered + i * lineBytes
+                line[0] = 2  // filter type Up
+                let d = line + 1
+                if y > 0 {
+                    let up = argb.advanced(by: (y - 1) * stride).assumingMemoryBound(to: UInt32.self)
+                    for x in 0..<width {
+                        let p = src[x], q = up[x]
+                        d[x * 3] = UInt8(truncatingIfNeeded: p >> 16) &- UInt8(truncatingIfNeeded: q >> 16)
+                        d[x * 3 + 1] = UInt8(truncatingIfNeeded: p >> 8) &- UInt8(truncatingIfNeeded: q >> 8)
+                        d[x * 3 + 2] = UInt8(truncatingIfNeeded: p) &- UInt8(truncatingIfNeeded: q)
+                    }
+                } else {
+                    convert(y, into: d)
+                }
+            }
+        } else {
+            if rows.lowerBound > 0 { convert(rows.lowerBound - 1, into: prev) } else { prev.initialize(repeating: 0, count: rowBytes) }
+            for (i, y) in rows.enumerated() {
+                convert(y, into: cur)
+                let line = filtered + i * lineBytes
+                line[0] = 2  // filter type Up
+                for j in 0..<rowBytes { line[1 + j] = cur[j] &- prev[j] }
+                swap(&prev, &cur)
+            }
         }
         let inputLength = lineBytes * rows.count
         let adler = UInt32(truncatingIfNeeded: adler32(adler32(0, nil, 0), filtered, UInt32(inputLength)))

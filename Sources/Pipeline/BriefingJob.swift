@@ -232,50 +232,66 @@ extension BriefingJob {
         public var pageCount: Int
     }
 
+    /// One format of the briefing: its files, warnings and (for the PDF) page count.
+    public struct Part: Sendable {
+        public var files: [(name: String, kind: String, bytes: [UInt8])]
+        public var warnings: [String]
+        public var pages: Int
+    }
+
     /// Lays the document out and writes it in each requested format. Pure: returns bytes.
     /// The formats are drawn in parallel, each with its own measurer (Pango is per thread); the
     /// result does not depend on the order they finish in.
     public static func render(_ doc: BriefingDocument, name: String, formats: [String], measurer _: TextMeasurer,
                               date: Date? = sourceDateEpoch()) throws(BuildError) -> Output {
-        // Without SOURCE_DATE_EPOCH the files carry the build time, as a reader expects.
-        let stamp = date ?? Date()
-        struct Part: Sendable { var files: [(String, String, [UInt8])]; var warnings: [String]; var pages: Int }
         let slots = ResultSlots<Part>(count: formats.count)
-        let one: @Sendable (String, TextMeasurer) throws(BuildError) -> Part = { f, m throws(BuildError) in
-            do {
-                switch f {
-                case "pdf":
-                    let laid = try PageLayout.layout(doc, measurer: m)
-                    let r = try Renderer.pdf(laid.pages, metadata: PDFMetadata(
-                        title: doc.title, author: doc.organisation, subject: doc.subtitle, keywords: doc.keywords.joined(separator: ", "),
-                        creator: "reportgen \(reportgenVersion)", date: stamp))
-                    return Part(files: [("\(name).pdf", "briefing", r.bytes)],
-                                warnings: laid.warnings.map { "\(name): \($0)" } + r.warnings.map { "\(name).pdf: \($0.message)" }, pages: laid.pages.count)
-                case "html":
-                    return Part(files: [("\(name).html", "briefing", try HTMLWriter.html(doc, measurer: m).bytes)], warnings: [], pages: 0)
-                case "md":
-                    let md = try MarkdownWriter.markdown(doc, stem: name, measurer: m)
-                    return Part(files: [("\(name).md", "briefing", md.markdown)] + md.images.map { ($0.name, "figure", $0.png) }, warnings: [], pages: 0)
-                case "pptx":
-                    return Part(files: [("\(name).pptx", "briefing", try PPTXWriter.pptx(doc, measurer: m, date: stamp).bytes)], warnings: [], pages: 0)
-                default: return Part(files: [], warnings: [], pages: 0)
-                }
-            } catch let e as CanvasError { throw .output(e) } catch let e as DocumentError { throw .other("\(name): \(e.description)") } catch {
-                throw .other("\(name): \(error)")
-            }
-        }
         DispatchQueue.concurrentPerform(iterations: formats.count) { i in
-            do throws(BuildError) { slots.set(i, .success(try one(formats[i], PangoMeasurer()))) } catch {
+            do throws(BuildError) { slots.set(i, .success(try part(doc, name: name, format: formats[i], measurer: PangoMeasurer(), date: date))) } catch {
                 slots.set(i, .failure(error))
             }
         }
-        var files: [(String, String, [UInt8])] = [], warnings: [String] = [], pages = 0
-        for r in slots.values {
+        return try combine(slots.values)
+    }
+
+    /// Joins the parts of `render` (or of a build that drew them alongside other work), in format order.
+    public static func combine(_ parts: [Result<Part, BuildError>?]) throws(BuildError) -> Output {
+        var files: [(name: String, kind: String, bytes: [UInt8])] = [], warnings: [String] = [], pages = 0
+        for r in parts {
             guard let r else { continue }
             let p = try r.get()
             files += p.files; warnings += p.warnings; pages = max(pages, p.pages)
         }
-        let laidPages = pages
-        return Output(files: files, warnings: warnings, pageCount: laidPages)
+        return Output(files: files, warnings: warnings, pageCount: pages)
+    }
+
+    /// Formats that take longest first, so a build drawing them beside charts finishes sooner.
+    public static func costOrder(_ format: String) -> Int { ["pdf": 0, "md": 1, "html": 2, "pptx": 3][format] ?? 4 }
+
+    /// Writes one format. `measurer` must belong to the calling thread.
+    public static func part(_ doc: BriefingDocument, name: String, format: String, measurer m: TextMeasurer,
+                            date: Date?) throws(BuildError) -> Part {
+        // Without SOURCE_DATE_EPOCH the files carry the build time, as a reader expects.
+        let stamp = date ?? Date()
+        do {
+            switch format {
+            case "pdf":
+                let laid = try PageLayout.layout(doc, measurer: m)
+                let r = try Renderer.pdf(laid.pages, metadata: PDFMetadata(
+                    title: doc.title, author: doc.organisation, subject: doc.subtitle, keywords: doc.keywords.joined(separator: ", "),
+                    creator: "reportgen \(reportgenVersion)", date: stamp))
+                return Part(files: [("\(name).pdf", "briefing", r.bytes)],
+                            warnings: laid.warnings.map { "\(name): \($0)" } + r.warnings.map { "\(name).pdf: \($0.message)" }, pages: laid.pages.count)
+            case "html":
+                return Part(files: [("\(name).html", "briefing", try HTMLWriter.html(doc, measurer: m).bytes)], warnings: [], pages: 0)
+            case "md":
+                let md = try MarkdownWriter.markdown(doc, stem: name, measurer: m)
+                return Part(files: [("\(name).md", "briefing", md.markdown)] + md.images.map { ($0.name, "figure", $0.png) }, warnings: [], pages: 0)
+            case "pptx":
+                return Part(files: [("\(name).pptx", "briefing", try PPTXWriter.pptx(doc, measurer: m, date: stamp).bytes)], warnings: [], pages: 0)
+            default: return Part(files: [], warnings: [], pages: 0)
+            }
+        } catch let e as CanvasError { throw .output(e) } catch let e as DocumentError { throw .other("\(name): \(e.description)") } catch {
+            throw .other("\(name): \(error)")
+        }
     }
 }

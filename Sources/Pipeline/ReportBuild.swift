@@ -246,17 +246,48 @@ public enum ReportBuild {
             if reusable("timeline:\(t.name)", key) == nil { pendingTimelines.append(i) }
         }
         let timelineFacts = pendingTimelines.isEmpty ? [] : try facts()
+
+        // The briefing redraws its figures from the specs, so its formats need none of the files
+        // above: they are drawn in the same pass, the slowest first, keeping every core busy.
+        // (Measurers are made inside the pass: one starts fontconfig, which an unchanged rebuild skips.)
+        var briefingKey: String?
+        var briefingDoc: Result<BriefingDocument, BuildError>?
+        if let b = inputs.briefing {
+            let key = BuildCache.key(["briefing", reportgenVersion, clock, factsKey, try fileHash(b.path)] + chartKeys + timelineKeys)
+            briefingKey = key
+            if reusable("briefing:\(b.name)", key) == nil {
+                briefingDoc = Result { () throws(BuildError) -> BriefingDocument in
+                    let library = try BriefingJob.Library(charts: inputs.charts, timelines: inputs.timelines, facts: try facts())
+                    do throws(BuildError) { return try BriefingJob.compile(b, library: library, date: epoch ?? now) } catch { throw .invalidSpec(error) }
+                }
+            }
+        }
+        let briefingFormats = inputs.briefing?.formats ?? []
+        let briefingName = inputs.briefing?.name ?? "briefing"
+        let doc = try? briefingDoc?.get()
+        enum Work: Sendable { case chart(Int), timeline(Int), briefing(Int) }
+        let briefingWork = doc == nil ? [] : briefingFormats.indices
+            .sorted { BriefingJob.costOrder(briefingFormats[$0]) < BriefingJob.costOrder(briefingFormats[$1]) }.map { Work.briefing($0) }
+        let work = briefingWork + pendingCharts.map { Work.chart($0) } + pendingTimelines.map { Work.timeline($0) }
         let charted = ResultSlots<ChartJob.Output>(count: inputs.charts.count)
         let drawn = ResultSlots<ChartJob.Output>(count: inputs.timelines.count)
-        let work = pendingCharts.map { (true, $0) } + pendingTimelines.map { (false, $0) }
+        let parts = ResultSlots<BriefingJob.Part>(count: briefingFormats.count)
         DispatchQueue.concurrentPerform(iterations: work.count) { k in
-            let (isChart, i) = work[k]
-            do throws(BuildError) {
-                if isChart { charted.set(i, .success(try ChartJob.render(inputs.charts[i], measurer: PangoMeasurer()))) } else {
-                    drawn.set(i, .success(try TimelineJob.render(inputs.timelines[i], facts: timelineFacts, measurer: PangoMeasurer())))
+            switch work[k] {
+            case .chart(let i):
+                do throws(BuildError) { charted.set(i, .success(try ChartJob.render(inputs.charts[i], measurer: PangoMeasurer()))) } catch {
+                    charted.set(i, .failure(error))
                 }
-            } catch {
-                if isChart { charted.set(i, .failure(error)) } else { drawn.set(i, .failure(error)) }
+            case .timeline(let i):
+                do throws(BuildError) {
+                    drawn.set(i, .success(try TimelineJob.render(inputs.timelines[i], facts: timelineFacts, measurer: PangoMeasurer())))
+                } catch { drawn.set(i, .failure(error)) }
+            case .briefing(let i):
+                guard let doc else { return }
+                do throws(BuildError) {
+                    parts.set(i, .success(try BriefingJob.part(doc, name: briefingName, format: briefingFormats[i],
+                                                               measurer: PangoMeasurer(), date: epoch)))
+                } catch { parts.set(i, .failure(error)) }
             }
         }
         let chartResults = charted.values, timelineResults = drawn.values
@@ -274,14 +305,11 @@ public enum ReportBuild {
                 return JobOutput(files: o.files.map { ($0.name, $0.name.hasSuffix(".csv") ? "data" : "timeline", $0.bytes) }, inputs: o.inputs, warnings: o.warnings)
             }
         }
-        if let b = inputs.briefing {
-            let key = BuildCache.key(["briefing", reportgenVersion, clock, factsKey, try fileHash(b.path)] + chartKeys + timelineKeys)
+        if let b = inputs.briefing, let key = briefingKey {
             try job("briefing:\(b.name)", key: key) { () throws(BuildError) -> JobOutput in
-                let library = try BriefingJob.Library(charts: inputs.charts, timelines: inputs.timelines, facts: try facts())
-                let doc: BriefingDocument
-                do throws(BuildError) { doc = try BriefingJob.compile(b, library: library, date: epoch ?? now) } catch { throw .invalidSpec(error) }
-                // Created here, not before: a measurer starts fontconfig (~50 ms), which an unchanged rebuild skips.
-                let o = try BriefingJob.render(doc, name: b.name, formats: b.formats, measurer: PangoMeasurer(), date: epoch)
+                guard let briefingDoc else { throw .other("briefing \(b.name) was not compiled") }
+                _ = try briefingDoc.get()
+                let o = try BriefingJob.combine(parts.values)
                 let ins = [b.path] + inputs.charts.map(\.path) + inputs.timelines.map(\.path) + inputs.sources.map(\.path)
                 return JobOutput(files: o.files.map { ($0.name, $0.kind, $0.bytes) }, inputs: ins, warnings: o.warnings)
             }

@@ -4,62 +4,99 @@
 enum SVGIDs {
     static func renumber(_ svg: [UInt8]) -> [UInt8] {
         let key = Array("surface".utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(svg.count)
-        var map: [ArraySlice<UInt8>: Int] = [:]
-        var i = 0
-        while i < svg.count {
-            if svg[i] == key[0], i + key.count < svg.count, svg[i..<(i + key.count)].elementsEqual(key) {
-                var j = i + key.count
-                while j < svg.count, svg[j] >= 0x30, svg[j] <= 0x39 { j += 1 }
-                if j > i + key.count {
-                    let digits = svg[(i + key.count)..<j]
-                    let n: Int
-                    if let known = map[digits] { n = known } else { n = map.count + 1; map[digits] = n }
-                    out += key
-                    out += Array(String(n).utf8)
-                    i = j
+        return svg.withUnsafeBufferPointer { b -> [UInt8] in
+            let n = b.count
+            var out: [UInt8] = []
+            out.reserveCapacity(n)
+            var map: [ArraySlice<UInt8>: Int] = [:]
+            var copied = 0, i = 0
+            while i < n {
+                guard b[i] == key[0], i + key.count < n, b[i..<(i + key.count)].elementsEqual(key) else {
+                    i += 1
                     continue
                 }
+                var j = i + key.count
+                while j < n, b[j] >= 0x30, b[j] <= 0x39 { j += 1 }
+                guard j > i + key.count else {
+                    i += 1
+                    continue
+                }
+                let digits = ArraySlice(b[(i + key.count)..<j])
+                let number: Int
+                if let known = map[digits] { number = known } else { number = map.count + 1; map[digits] = number }
+                out.append(contentsOf: b[copied..<i])
+                out.append(contentsOf: key)
+                out.append(contentsOf: String(number).utf8)
+                copied = j
+                i = j
             }
-            out.append(svg[i])
-            i += 1
+            out.append(contentsOf: b[copied..<n])
+            return out
         }
-        return out
     }
 
     /// Prefixes every id (and every `#id` reference) so several SVGs can sit inline in one HTML
     /// page: cairo names glyphs `glyph0-1` in every file, and the first definition would win.
+    /// Works on the UTF-8 bytes: ids and the syntax around them are ASCII, and a briefing's
+    /// figures are megabytes of path data.
     static func prefixed(_ svg: [UInt8], _ prefix: String) -> [UInt8] {
-        let text = String(decoding: svg, as: UTF8.self)
-        var ids: Set<Substring> = []
-        var rest = text[...]
-        while let r = rest.range(of: " id=\"") {
-            let after = rest[r.upperBound...]
-            guard let end = after.firstIndex(of: "\"") else { break }
-            ids.insert(after[..<end])
-            rest = after[end...]
-        }
-        guard !ids.isEmpty else { return svg }
-        var out = ""
-        out.reserveCapacity(text.utf8.count + ids.count * 16)
-        var i = text.startIndex
-        // Rewrite `id="X"`, `#X"` and `#X)` where X is a known id.
-        while i < text.endIndex {
-            let c = text[i]
-            if c == "#" || (c == "i" && text[i...].hasPrefix("id=\"")) {
-                let start = c == "#" ? text.index(after: i) : text.index(i, offsetBy: 4)
-                if let end = text[start...].firstIndex(where: { $0 == "\"" || $0 == ")" }), ids.contains(text[start..<end]) {
-                    out += text[i..<start]
-                    out += prefix
-                    out += text[start..<end]
-                    i = end
+        let idAttr = Array(" id=\"".utf8), idName = Array("id=\"".utf8)
+        let quote = UInt8(ascii: "\""), paren = UInt8(ascii: ")"), hash = UInt8(ascii: "#")
+        let pre = Array(prefix.utf8)
+        return svg.withUnsafeBufferPointer { b -> [UInt8] in
+            let n = b.count
+            func matches(_ pattern: [UInt8], at i: Int) -> Bool {
+                guard i + pattern.count <= n else { return false }
+                for k in 0..<pattern.count where b[i + k] != pattern[k] { return false }
+                return true
+            }
+            /// End of the id starting at `i`: the index of the closing quote or parenthesis.
+            func idEnd(from i: Int) -> Int? {
+                var j = i
+                while j < n, b[j] != quote, b[j] != paren { j += 1 }
+                return j < n ? j : nil
+            }
+            var ids: Set<ArraySlice<UInt8>> = []
+            var i = 0
+            while i < n {
+                if b[i] == UInt8(ascii: " "), matches(idAttr, at: i) {
+                    let start = i + idAttr.count
+                    var j = start
+                    while j < n, b[j] != quote { j += 1 }
+                    guard j < n else { break }
+                    ids.insert(ArraySlice(b[start..<j]))
+                    i = j
+                }
+                i += 1
+            }
+            guard !ids.isEmpty else { return svg }
+            var out: [UInt8] = []
+            out.reserveCapacity(n + ids.count * 2 * (pre.count + 1))
+            var copied = 0
+            i = 0
+            // Rewrite `id="X"`, `#X"` and `#X)` where X is a known id.
+            while i < n {
+                let start: Int
+                if b[i] == hash {
+                    start = i + 1
+                } else if b[i] == UInt8(ascii: "i"), matches(idName, at: i) {
+                    start = i + idName.count
+                } else {
+                    i += 1
                     continue
                 }
+                if let end = idEnd(from: start), ids.contains(ArraySlice(b[start..<end])) {
+                    out.append(contentsOf: b[copied..<start])
+                    out.append(contentsOf: pre)
+                    out.append(contentsOf: b[start..<end])
+                    copied = end
+                    i = end
+                } else {
+                    i += 1
+                }
             }
-            out.append(c)
-            i = text.index(after: i)
+            out.append(contentsOf: b[copied..<n])
+            return out
         }
-        return Array(out.utf8)
     }
 }

@@ -81,14 +81,14 @@ func makeLayout(_ ctx: OpaquePointer, _ block: TextBlock) -> OpaquePointer? {
 }
 
 func metrics(of layout: OpaquePointer) -> TextMetrics {
-    var ink = PangoRectangle(), logical = PangoRectangle()
-    pango_layout_get_extents(layout, &ink, &logical)
+    var logical = PangoRectangle()
+    pango_layout_get_extents(layout, nil, &logical)
     let s = Double(PANGO_SCALE)
     func rect(_ r: PangoRectangle) -> Rect {
         Rect(x: Double(r.x) / s, y: Double(r.y) / s, width: Double(r.width) / s, height: Double(r.height) / s)
     }
     return TextMetrics(
-        logical: rect(logical), ink: rect(ink),
+        logical: rect(logical),
         baseline: Double(pango_layout_get_baseline(layout)) / s,
         lineCount: Int(pango_layout_get_line_count(layout)),
         isEllipsized: pango_layout_is_ellipsized(layout) != 0,
@@ -114,7 +114,7 @@ public final class PangoMeasurer: TextMeasurer {
 
     public func measure(_ block: TextBlock) -> TextMetrics {
         guard let layout = makeLayout(context, block) else {
-            return TextMetrics(logical: Rect(x: 0, y: 0, width: 0, height: 0), ink: Rect(x: 0, y: 0, width: 0, height: 0),
+            return TextMetrics(logical: Rect(x: 0, y: 0, width: 0, height: 0),
                                baseline: 0, lineCount: 0, isEllipsized: false, unknownGlyphs: 0)
         }
         defer { g_object_unref(UnsafeMutableRawPointer(layout)) }

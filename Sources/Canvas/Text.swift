@@ -78,11 +78,11 @@ public struct TextBlock: Sendable, Hashable {
 }
 
 /// What Pango measured for a `TextBlock`, relative to the block's top-left origin.
+/// Only logical extents: ink extents make HarfBuzz decode every glyph's outline, and layout
+/// places text by its advance box, never by its ink.
 public struct TextMetrics: Sendable, Hashable {
     /// The layout box: advance widths and full line heights. Use it to place text.
     public var logical: Rect
-    /// The inked pixels' box, usually inside `logical`; can stick out for italics or accents.
-    public var ink: Rect
     /// Distance from the top of the box to the first line's baseline.
     public var baseline: Double
     public var lineCount: Int
@@ -91,8 +91,8 @@ public struct TextMetrics: Sendable, Hashable {
     /// Characters that no installed font covers: they would draw as boxes ("tofu").
     public var unknownGlyphs: Int
 
-    public init(logical: Rect, ink: Rect, baseline: Double, lineCount: Int, isEllipsized: Bool, unknownGlyphs: Int) {
-        self.logical = logical; self.ink = ink; self.baseline = baseline; self.lineCount = lineCount
+    public init(logical: Rect, baseline: Double, lineCount: Int, isEllipsized: Bool, unknownGlyphs: Int) {
+        self.logical = logical; self.baseline = baseline; self.lineCount = lineCount
         self.isEllipsized = isEllipsized; self.unknownGlyphs = unknownGlyphs
     }
 

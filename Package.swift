@@ -17,11 +17,11 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
-        // The C wall: Cairo, Pango and zlib headers. Only `Canvas` imports it.
+        // The C wall: Cairo, Pango, fontconfig, HarfBuzz (subsetter) and zlib. Only `Canvas` imports it.
         .systemLibrary(
             name: "CCairo",
             pkgConfig: "pangocairo",
-            providers: [.apt(["libcairo2-dev", "libpango1.0-dev", "zlib1g-dev"])]
+            providers: [.apt(["libcairo2-dev", "libpango1.0-dev", "libharfbuzz-dev", "libfontconfig-dev", "zlib1g-dev"])]
         ),
         .target(name: "Canvas", dependencies: ["CCairo"]),
         // Dated events with honest precision, periods, lanes; labels that never overlap.

@@ -89,19 +89,10 @@ public enum Renderer {
     /// An SVG file. `idPrefix` makes its ids unique when several SVGs share one HTML page.
     public static func svg(_ frame: Frame, idPrefix: String? = nil) throws(CanvasError) -> Rendered {
         try validate(frame.size)
-        let sink = ByteSink()
-        let surface = cairo_svg_surface_create_for_stream(sinkWrite, Unmanaged.passUnretained(sink).toOpaque(),
-                                                          frame.size.width, frame.size.height)
-        guard let surface else { throw .cairo(context: "creating an SVG surface", status: "out of memory") }
-        defer { cairo_surface_destroy(surface) }
-        try check(cairo_surface_status(surface), "creating an SVG surface")
-        cairo_svg_surface_set_document_unit(surface, CAIRO_SVG_UNIT_PT)
+        _ = FontSubsets.status
         var warnings: [RenderWarning] = []
-        try draw(frame, on: surface, scale: 1, warnings: &warnings)
-        cairo_surface_finish(surface)
-        try check(cairo_surface_status(surface), "finishing the SVG")
-        let bytes = withExtendedLifetime(sink) { SVGIDs.renumber(sink.bytes) }
-        return Rendered(bytes: idPrefix.map { SVGIDs.prefixed(bytes, $0) } ?? bytes, warnings: warnings)
+        let bytes = try SVGWriter.svg(frame, idPrefix: idPrefix ?? "", warnings: &warnings)
+        return Rendered(bytes: bytes, warnings: warnings)
     }
 
     /// A multi-page PDF; each frame is one page of its own size. Outline entries in the frames

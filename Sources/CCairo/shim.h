@@ -2,7 +2,6 @@
 #define REPORTGEN_CCAIRO_SHIM_H
 #include <cairo.h>
 #include <cairo-pdf.h>
-#include <cairo-svg.h>
 #include <pango/pangocairo.h>
 #include <fontconfig/fontconfig.h>
 #include <hb.h>

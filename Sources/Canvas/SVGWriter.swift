@@ -28,6 +28,7 @@ enum SVGWriter {
         defer { cairo_destroy(cr) }
 
         var doc = Document(prefix: Array(idPrefix.utf8), pango: pango, glyphContext: cr)
+        defer { for font in doc.fontKeys.keys { g_object_unref(font) } }
         var body = SVGBytes()
         if let bg = frame.background, bg.alpha > 0 {
             body.append("<rect x=\"0\" y=\"0\" width=\"")
@@ -250,9 +251,12 @@ enum SVGWriter {
             return nil
         }
 
+        /// The font's description, the outline cache's key. The font is kept alive for the whole
+        /// document so its address cannot be reused by another font meanwhile.
         mutating func fontKey(_ font: UnsafeMutablePointer<PangoFont>) -> String {
             let raw = UnsafeMutableRawPointer(font)
             if let k = fontKeys[raw] { return k }
+            g_object_ref(raw)
             var key = "?"
             if let desc = pango_font_describe_with_absolute_size(font) {
                 if let s = pango_font_description_to_string(desc) {

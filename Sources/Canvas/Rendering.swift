@@ -166,10 +166,7 @@ public enum Renderer {
         set(CAIRO_PDF_METADATA_KEYWORDS, m.keywords)
         set(CAIRO_PDF_METADATA_CREATOR, m.creator)
         if let d = m.date {
-            let f = ISO8601DateFormatter()
-            f.formatOptions = [.withInternetDateTime]
-            f.timeZone = TimeZone(identifier: "UTC")
-            let s = f.string(from: d)
+            let s = Timestamp.iso8601(d)
             set(CAIRO_PDF_METADATA_CREATE_DATE, s)
             set(CAIRO_PDF_METADATA_MOD_DATE, s)
         }

@@ -110,9 +110,7 @@ public enum PPTXWriter {
                             with: "<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties\" Target=\"docProps/core.xml\"/></Relationships>")
 
     static func core(_ doc: BriefingDocument, _ date: Date) -> String {
-        let f = ISO8601DateFormatter()
-        f.formatOptions = [.withInternetDateTime]
-        let d = f.string(from: date)
+        let d = Timestamp.iso8601(date)
         return "<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:dcterms=\"http://purl.org/dc/terms/\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">"
             + "<dc:title>\(esc(doc.title))</dc:title><dc:creator>\(esc(doc.organisation ?? "reportgen"))</dc:creator>"
             + (doc.subtitle.map { "<dc:subject>\(esc($0))</dc:subject>" } ?? "")

@@ -156,3 +156,12 @@ func specimenFrame(background: Color? = .white) -> Frame {
         #expect(img.rgba[outside + 1] == 255)
     }
 }
+
+@Suite struct TimestampTests {
+    @Test func writesUTCSecondsInISO8601() {
+        #expect(Timestamp.iso8601(Date(timeIntervalSince1970: 0)) == "1970-01-01T00:00:00Z")
+        #expect(Timestamp.iso8601(Date(timeIntervalSince1970: 1_450_000_000.9)) == "2015-12-13T09:46:40Z")
+        #expect(Timestamp.iso8601(Date(timeIntervalSince1970: -1)) == "1969-12-31T23:59:59Z")
+        #expect(Timestamp.iso8601(Date(timeIntervalSince1970: 253_402_300_799)) == "9999-12-31T23:59:59Z")
+    }
+}

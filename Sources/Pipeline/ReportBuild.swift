@@ -220,14 +220,9 @@ public enum ReportBuild {
             merged = m
             return m
         }
-        if !inputs.sources.isEmpty {
-            try job("facts", key: factsKey) { () throws(BuildError) -> JobOutput in
-                _ = try facts()
-                let bytes: [UInt8]
-                do { bytes = [UInt8](try FactMerger.factsJSON(docs)) + [0x0A] } catch { throw .other("cannot encode facts: \(error)") }
-                return JobOutput(files: [("facts.json", "data", bytes)], inputs: inputs.sources.map(\.path), warnings: docs.flatMap(\.warnings))
-            }
-        }
+        // facts.json is encoded in the parallel pass below; extraction itself happens here, once.
+        let factsPending = !inputs.sources.isEmpty && reusable("facts", factsKey) == nil
+        if factsPending { _ = try facts() }
 
         // Charts and timelines, in parallel (one measurer per worker); each keyed by its files,
         // timelines also by the facts they select from.
@@ -265,10 +260,13 @@ public enum ReportBuild {
         let briefingFormats = inputs.briefing?.formats ?? []
         let briefingName = inputs.briefing?.name ?? "briefing"
         let doc = try? briefingDoc?.get()
-        enum Work: Sendable { case chart(Int), timeline(Int), briefing(Int) }
+        enum Work: Sendable { case chart(Int), timeline(Int), briefing(Int), factsJSON }
         let briefingWork = doc == nil ? [] : briefingFormats.indices
             .sorted { BriefingJob.costOrder(briefingFormats[$0]) < BriefingJob.costOrder(briefingFormats[$1]) }.map { Work.briefing($0) }
-        let work = briefingWork + pendingCharts.map { Work.chart($0) } + pendingTimelines.map { Work.timeline($0) }
+        let work = briefingWork + (factsPending ? [Work.factsJSON] : []) + pendingCharts.map { Work.chart($0) }
+            + pendingTimelines.map { Work.timeline($0) }
+        let extracted = docs
+        let factsJSON = ResultSlots<[UInt8]>(count: 1)
         let charted = ResultSlots<ChartJob.Output>(count: inputs.charts.count)
         let drawn = ResultSlots<ChartJob.Output>(count: inputs.timelines.count)
         let parts = ResultSlots<BriefingJob.Part>(count: briefingFormats.count)
@@ -282,6 +280,10 @@ public enum ReportBuild {
                 do throws(BuildError) {
                     drawn.set(i, .success(try TimelineJob.render(inputs.timelines[i], facts: timelineFacts, measurer: PangoMeasurer())))
                 } catch { drawn.set(i, .failure(error)) }
+            case .factsJSON:
+                do { factsJSON.set(0, .success([UInt8](try FactMerger.factsJSON(extracted)) + [0x0A])) } catch {
+                    factsJSON.set(0, .failure(.other("cannot encode facts: \(error)")))
+                }
             case .briefing(let i):
                 guard let doc else { return }
                 do throws(BuildError) {
@@ -291,6 +293,13 @@ public enum ReportBuild {
             }
         }
         let chartResults = charted.values, timelineResults = drawn.values
+        if !inputs.sources.isEmpty {
+            try job("facts", key: factsKey) { () throws(BuildError) -> JobOutput in
+                guard let encoded = factsJSON.values[0] else { throw .other("facts.json was not encoded") }
+                return JobOutput(files: [("facts.json", "data", try encoded.get())], inputs: inputs.sources.map(\.path),
+                                 warnings: docs.flatMap(\.warnings))
+            }
+        }
         for (i, c) in inputs.charts.enumerated() {
             try job("chart:\(c.name)", key: chartKeys[i]) { () throws(BuildError) -> JobOutput in
                 guard let r = chartResults[i] else { throw .other("chart \(c.name) was not drawn") }

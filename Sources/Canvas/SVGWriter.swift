@@ -31,11 +31,8 @@ enum SVGWriter {
         defer { for font in doc.fontKeys.keys { g_object_unref(font) } }
         var body = SVGBytes()
         if let bg = frame.background, bg.alpha > 0 {
-            body.append("<rect x=\"0\" y=\"0\" width=\"")
-            body.number(frame.size.width)
-            body.append("\" height=\"")
-            body.number(frame.size.height)
-            body.append("\"")
+            body.append("<rect")
+            body.attributes(["x": 0, "y": 0, "width": frame.size.width, "height": frame.size.height])
             body.paint("fill", bg)
             body.append("/>\n")
         }
@@ -46,7 +43,7 @@ enum SVGWriter {
         out.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<svg xmlns=\"http://www.w3.org/2000/svg\" ")
         out.append("xmlns:xlink=\"http://www.w3.org/1999/xlink\" width=\"")
         out.number(frame.size.width)
-        out.append("pt\" height=\"")
+        out.append("pt\" height=\"")  // points, as cairo wrote them: the figure's print size
         out.number(frame.size.height)
         out.append("pt\" viewBox=\"0 0 ")
         out.number(frame.size.width)
@@ -112,15 +109,9 @@ enum SVGWriter {
                 case .image(let img):
                     guard img.rect.width > 0, img.rect.height > 0, [img.rect.minX, img.rect.minY, img.rect.width, img.rect.height].allSatisfy(\.isFinite)
                     else { continue }
-                    out.append("<image x=\"")
-                    out.number(img.rect.minX)
-                    out.append("\" y=\"")
-                    out.number(img.rect.minY)
-                    out.append("\" width=\"")
-                    out.number(img.rect.width)
-                    out.append("\" height=\"")
-                    out.number(img.rect.height)
-                    out.append("\" preserveAspectRatio=\"none\" xlink:href=\"data:image/png;base64,")
+                    out.append("<image")
+                    out.attributes(["x": img.rect.minX, "y": img.rect.minY, "width": img.rect.width, "height": img.rect.height])
+                    out.append(" preserveAspectRatio=\"none\" xlink:href=\"data:image/png;base64,")
                     out.append(Data(img.png).base64EncodedString())
                     out.append("\"/>\n")
                 case .group(let sub, let t, let clip):
@@ -199,25 +190,17 @@ enum SVGWriter {
                     if g.glyph & SVGWriter.unknownGlyphFlag != 0 {
                         // No font has it: a hollow box the size of the advance, as Pango's own renderer does.
                         let w = Double(g.geometry.width) * scale
-                        out.append("<rect x=\"")
-                        out.number(gx + w * 0.1)
-                        out.append("\" y=\"")
-                        out.number(gy - w * 0.8)
-                        out.append("\" width=\"")
-                        out.number(w * 0.8)
-                        out.append("\" height=\"")
-                        out.number(w * 0.8)
-                        out.append("\" fill=\"none\" stroke=\"currentColor\" stroke-width=\"0.5\"/>")
+                        out.append("<rect")
+                        out.attributes(["x": gx + w * 0.1, "y": gy - w * 0.8, "width": w * 0.8, "height": w * 0.8])
+                        out.append(" fill=\"none\" stroke=\"currentColor\" stroke-width=\"0.5\"/>")
                         continue
                     }
                     guard let id = glyphID(GlyphKey(font: key, glyph: g.glyph), font: font) else { continue }
                     out.append("<use xlink:href=\"#")
                     out.bytes += prefix
-                    out.append("g\(id)\" x=\"")
-                    out.number(gx)
-                    out.append("\" y=\"")
-                    out.number(gy)
-                    out.append("\"/>")
+                    out.append("g\(id)\"")
+                    out.attributes(["x": gx, "y": gy])
+                    out.append("/>")
                 }
                 if colour != nil { out.append("</g>") }
                 out.append("\n")
@@ -362,6 +345,15 @@ struct SVGBytes {
     private mutating func digits(_ v: UInt64) {
         if v >= 10 { digits(v / 10) }
         bytes.append(UInt8(ascii: "0") + UInt8(v % 10))
+    }
+
+    /// ` name="value"` for each pair.
+    mutating func attributes(_ pairs: KeyValuePairs<String, Double>) {
+        for (name, value) in pairs {
+            append(" \(name)=\"")
+            number(value)
+            append("\"")
+        }
     }
 
     mutating func command(_ c: String, _ values: [Double]) {

@@ -69,9 +69,13 @@ public enum FontSubsets {
             status.notes.append("fontconfig has no configuration; using full faces")
             return status
         }
+        // Every face of a family gets a subset or none does: fontconfig picks the nearest weight
+        // within the subset family, so a missing weight would be drawn in another one.
         var jobs: [(family: String, source: Face, target: String)] = []
         for family in candidates {
-            for face in faces(of: family, config: config) where face.bytes >= minimumSourceBytes {
+            let all = faces(of: family, config: config)
+            guard all.contains(where: { $0.bytes >= minimumSourceBytes }) else { continue }
+            for face in all {
                 jobs.append((family, face, (folder as NSString).appendingPathComponent(face.cacheName(family: family))))
             }
         }
@@ -102,12 +106,23 @@ public enum FontSubsets {
             status.notes.append("fontconfig refused the rule naming the font subsets; using full faces")
             return status
         }
+        var added: [String: Int] = [:]
         for job in ready {
             if FcConfigAppFontAddFile(config, job.target) != 0 {
-                status.aliases[job.family] = subsetFamily(job.family)
+                added[job.family, default: 0] += 1
                 status.faces.append((job.target, job.source.path))
             } else {
                 status.notes.append("fontconfig could not read the font subset \(job.target); using \(job.source.path)")
+            }
+        }
+        for family in candidates {
+            let expected = jobs.filter { $0.family == family }.count
+            guard expected > 0 else { continue }
+            if added[family] == expected {
+                status.aliases[family] = subsetFamily(family)
+            } else {
+                status.faces.removeAll { face in jobs.contains { $0.family == family && $0.target == face.subset } }
+                status.notes.append("not every weight of \(family) has a usable subset; using its full faces")
             }
         }
         return status

@@ -84,6 +84,11 @@ import TestSupport
 
         let cache = dir + "/cache"
         #expect(try render(csv, ["REPORTGEN_FONT_CACHE": cache], dir + "/first").run.status == 0)
+        // One weight damaged: the other must not stand in for it (regular text drawn bold).
+        let regular = try #require(try FileManager.default.contentsOfDirectory(atPath: cache).sorted().last { $0.hasSuffix(".otf") })
+        try Data("garbage".utf8).write(to: URL(fileURLWithPath: cache + "/" + regular))
+        let half = try render(csv, ["REPORTGEN_FONT_CACHE": cache], dir + "/half")
+        #expect(half.run.status == 0 && half.png == reference.png, "\(half.run.stderr)")
         for name in try FileManager.default.contentsOfDirectory(atPath: cache) where name.hasSuffix(".otf") {
             try Data("garbage, not an OpenType font".utf8).write(to: URL(fileURLWithPath: cache + "/" + name))
         }

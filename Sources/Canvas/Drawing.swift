@@ -14,29 +14,21 @@ extension Renderer {
             cairo_rectangle(cr, 0, 0, frame.size.width, frame.size.height)
             cairo_fill(cr)
         }
-        _ = FontSubsets.status
-        guard let pango = pango_cairo_create_context(cr) else {
+        guard let pango = makePangoContext(drawingOn: cr) else {
             throw .cairo(context: "creating a text context", status: "out of memory")
         }
         defer { g_object_unref(UnsafeMutableRawPointer(pango)) }
-        configurePangoContext(pango)
         var ctx = DrawContext(cr: cr, pango: pango)
         try drawItems(frame.items, &ctx)
-        if let first = ctx.uncovered.first {
-            let more = ctx.uncovered.count > 1 ? " and \(ctx.uncovered.count - 1) more text runs" : ""
-            warnings.append(RenderWarning(message:
-                "\(first)\(more) contain characters no installed font of \(ctx.families) covers; they show as boxes. "
-                + "Install one (Debian/Ubuntu: apt-get install fonts-noto-cjk) or name an installed CJK family"))
-        }
+        if let w = ctx.uncovered.warning { warnings.append(w) }
         try check(cairo_status(cr), "drawing page \(pageNumber)")
     }
 
     struct DrawContext {
         let cr: OpaquePointer
         let pango: OpaquePointer
-        /// Text runs (quoted previews) with characters no font covers, reported once per page.
-        var uncovered: [String] = []
-        var families = ""
+        /// Text with characters no font covers, reported once per page.
+        var uncovered = UncoveredText()
     }
 
     private static func drawItems(_ items: [FrameItem], _ ctx: inout DrawContext) throws(CanvasError) {
@@ -90,12 +82,7 @@ extension Renderer {
         let cr = ctx.cr
         guard t.origin.x.isFinite, t.origin.y.isFinite, let layout = makeLayout(ctx.pango, t.block) else { return }
         defer { g_object_unref(UnsafeMutableRawPointer(layout)) }
-        let unknown = Int(pango_layout_get_unknown_glyphs_count(layout))
-        if unknown > 0 {
-            let preview = t.block.text.count > 24 ? String(t.block.text.prefix(24)) + "…" : t.block.text
-            ctx.uncovered.append("\"\(preview)\"")
-            ctx.families = t.block.style.families.joined(separator: ", ")
-        }
+        ctx.uncovered.check(layout, t.block)
         cairo_save(cr)
         cairo_translate(cr, t.origin.x, t.origin.y)
         if t.rotation != 0, t.rotation.isFinite { cairo_rotate(cr, t.rotation * .pi / 180) }

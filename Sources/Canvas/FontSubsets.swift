@@ -98,8 +98,8 @@ public enum FontSubsets {
         let ready = jobs.filter { FileManager.default.fileExists(atPath: $0.target) }
         guard !ready.isEmpty else { return status }
         let rules = ready.map { job in
-            "<match target=\"scan\"><test name=\"file\"><string>\(xmlEscaped(job.target))</string></test>"
-                + "<edit name=\"family\" mode=\"assign_replace\"><string>\(xmlEscaped(subsetFamily(job.family)))</string></edit></match>"
+            "<match target=\"scan\"><test name=\"file\"><string>\(TextBlock.escape(job.target))</string></test>"
+                + "<edit name=\"family\" mode=\"assign_replace\"><string>\(TextBlock.escape(subsetFamily(job.family)))</string></edit></match>"
         }.joined()
         let xml = "<?xml version=\"1.0\"?><!DOCTYPE fontconfig SYSTEM \"urn:fontconfig:fonts.dtd\"><fontconfig>\(rules)</fontconfig>"
         guard FcConfigParseAndLoadFromMemory(config, xml, 0) != 0 else {
@@ -280,11 +280,6 @@ public enum FontSubsets {
             }
         }
         return out
-    }
-
-    static func xmlEscaped(_ s: String) -> String {
-        s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }
 
     static func fnv1a(_ s: String) -> String {

@@ -13,6 +13,47 @@ func configurePangoContext(_ ctx: OpaquePointer) {
     pango_context_set_round_glyph_positions(ctx, 0)
 }
 
+/// A Pango context for measuring (and for the SVG writer, which lays text out without a cairo
+/// surface), configured like every other. The font subsets are set up first, before the first
+/// font map reads fontconfig's list.
+func makePangoContext() -> OpaquePointer {
+    _ = FontSubsets.status
+    // pango_font_map_create_context never returns NULL for the cairo font map.
+    let ctx: OpaquePointer = pango_font_map_create_context(pango_cairo_font_map_get_default())
+    configurePangoContext(ctx)
+    return ctx
+}
+
+/// The same for drawing on `cr`.
+func makePangoContext(drawingOn cr: OpaquePointer) -> OpaquePointer? {
+    _ = FontSubsets.status
+    guard let ctx = pango_cairo_create_context(cr) else { return nil }
+    configurePangoContext(ctx)
+    return ctx
+}
+
+/// Text items holding characters no installed font covers, reported once per page or file.
+struct UncoveredText {
+    /// Quoted previews of the texts.
+    var previews: [String] = []
+    var families = ""
+
+    mutating func check(_ layout: OpaquePointer, _ block: TextBlock) {
+        guard pango_layout_get_unknown_glyphs_count(layout) > 0 else { return }
+        let preview = block.text.count > 24 ? String(block.text.prefix(24)) + "…" : block.text
+        previews.append("\"\(preview)\"")
+        families = block.style.families.joined(separator: ", ")
+    }
+
+    var warning: RenderWarning? {
+        guard let first = previews.first else { return nil }
+        let more = previews.count > 1 ? " and \(previews.count - 1) more text runs" : ""
+        return RenderWarning(message:
+            "\(first)\(more) contain characters no installed font of \(families) covers; they show as boxes. "
+            + "Install one (Debian/Ubuntu: apt-get install fonts-noto-cjk) or name an installed CJK family")
+    }
+}
+
 /// Control characters other than newline and tab make Pango warn and substitute; drop them.
 func sanitizedForPango(_ s: String) -> String {
     guard s.unicodeScalars.contains(where: { $0.value < 0x20 && $0 != "\n" && $0 != "\t" || $0.value == 0x7F })
@@ -102,13 +143,7 @@ func metrics(of layout: OpaquePointer) -> TextMetrics {
 public final class PangoMeasurer: TextMeasurer {
     private let context: OpaquePointer
 
-    public init() {
-        _ = FontSubsets.status
-        // pango_font_map_create_context never returns NULL for the cairo font map.
-        let fontMap = pango_cairo_font_map_get_default()
-        context = pango_font_map_create_context(fontMap)
-        configurePangoContext(context)
-    }
+    public init() { context = makePangoContext() }
 
     deinit { g_object_unref(UnsafeMutableRawPointer(context)) }
 

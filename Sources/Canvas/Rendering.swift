@@ -89,7 +89,6 @@ public enum Renderer {
     /// An SVG file. `idPrefix` makes its ids unique when several SVGs share one HTML page.
     public static func svg(_ frame: Frame, idPrefix: String? = nil) throws(CanvasError) -> Rendered {
         try validate(frame.size)
-        _ = FontSubsets.status
         var warnings: [RenderWarning] = []
         let bytes = try SVGWriter.svg(frame, idPrefix: idPrefix ?? "", warnings: &warnings)
         return Rendered(bytes: bytes, warnings: warnings)

@@ -15,11 +15,8 @@ import Synchronization
 /// `<use>` of its outline, so the SVG looks the same in any viewer, whatever fonts it has.
 enum SVGWriter {
     static func svg(_ frame: Frame, idPrefix: String, warnings: inout [RenderWarning]) throws(CanvasError) -> [UInt8] {
-        guard let fontMap = pango_cairo_font_map_get_default(), let pango = pango_font_map_create_context(fontMap) else {
-            throw .cairo(context: "creating a text context", status: "out of memory")
-        }
+        let pango = makePangoContext()
         defer { g_object_unref(UnsafeMutableRawPointer(pango)) }
-        configurePangoContext(pango)
         guard let scratch = cairo_image_surface_create(CAIRO_FORMAT_A8, 1, 1) else {
             throw .cairo(context: "creating a glyph context", status: "out of memory")
         }
@@ -57,12 +54,7 @@ enum SVGWriter {
         }
         out.bytes += body.bytes
         out.append("</svg>\n")
-        if let first = doc.uncovered.first {
-            let more = doc.uncovered.count > 1 ? " and \(doc.uncovered.count - 1) more text runs" : ""
-            warnings.append(RenderWarning(message:
-                "\(first)\(more) contain characters no installed font of \(doc.families) covers; they show as boxes. "
-                + "Install one (Debian/Ubuntu: apt-get install fonts-noto-cjk) or name an installed CJK family"))
-        }
+        if let w = doc.uncovered.warning { warnings.append(w) }
         return out.bytes
     }
 
@@ -88,8 +80,7 @@ enum SVGWriter {
         var glyphIDs: [GlyphKey: Int] = [:]
         var fontKeys: [UnsafeMutableRawPointer: String] = [:]
         var clips = 0
-        var uncovered: [String] = []
-        var families = ""
+        var uncovered = UncoveredText()
 
         mutating func items(_ list: [FrameItem], into out: inout SVGBytes) {
             for item in list {
@@ -146,11 +137,7 @@ enum SVGWriter {
         mutating func text(_ t: TextItem, into out: inout SVGBytes) {
             guard t.origin.x.isFinite, t.origin.y.isFinite, let layout = makeLayout(pango, t.block) else { return }
             defer { g_object_unref(UnsafeMutableRawPointer(layout)) }
-            if pango_layout_get_unknown_glyphs_count(layout) > 0 {
-                let preview = t.block.text.count > 24 ? String(t.block.text.prefix(24)) + "…" : t.block.text
-                uncovered.append("\"\(preview)\"")
-                families = t.block.style.families.joined(separator: ", ")
-            }
+            uncovered.check(layout, t.block)
             guard let iter = pango_layout_get_iter(layout) else { return }
             defer { pango_layout_iter_free(iter) }
             out.append("<g transform=\"translate(")
@@ -313,6 +300,7 @@ enum SVGWriter {
 /// A growing SVG file with fast number formatting.
 struct SVGBytes {
     var bytes: [UInt8] = []
+    static let hexDigits = Array("0123456789abcdef".utf8)
 
     mutating func append(_ s: String) { bytes.append(contentsOf: s.utf8) }
 
@@ -369,9 +357,8 @@ struct SVGBytes {
         append(" \(attribute)=\"#")
         for v in [c.red, c.green, c.blue] {
             let byte = Int((min(max(v.isFinite ? v : 0, 0), 1) * 255).rounded())
-            let hex = Array("0123456789abcdef".utf8)
-            bytes.append(hex[byte >> 4])
-            bytes.append(hex[byte & 15])
+            bytes.append(Self.hexDigits[byte >> 4])
+            bytes.append(Self.hexDigits[byte & 15])
         }
         append("\"")
         if c.alpha < 1 {

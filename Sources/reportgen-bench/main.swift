@@ -301,7 +301,7 @@ if let md = opt.markdown {
     gethostname(&host, 255)
     let cpu = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8))?.split(separator: "\n")
         .first { $0.hasPrefix("model name") }?.split(separator: ":").last?.trimmingCharacters(in: .whitespaces) ?? "unknown CPU"
-    let doc = "# Benchmarks\n\nMeasured by `make bench` on \(ISO8601DateFormatter().string(from: Date())), "
+    let doc = "# Benchmarks\n\nMeasured by `make bench` on \(Timestamp.iso8601(Date())), "
         + "\(ProcessInfo.processInfo.activeProcessorCount) cores, \(cpu). Machines are noisy: compare ratios from one run.\n\n"
         + "Command: `swift run -c release reportgen-bench --runs \(opt.runs) --peer-python .venv-peers/bin/python --markdown BENCHMARKS.md`\n\n```\n" + out + "```\n"
     try doc.write(toFile: md, atomically: true, encoding: .utf8)

@@ -1,3 +1,4 @@
+import Canvas
 import Foundation
 import Logging
 
@@ -15,7 +16,7 @@ struct JSONLogHandler: LogHandler {
 
     func log(level: Logger.Level, message: Logger.Message, metadata extra: Logger.Metadata?, source: String,
              file: String, function: String, line: UInt) {
-        var obj: [String: String] = ["time": ISO8601DateFormatter().string(from: Date()), "level": level.rawValue, "message": message.description]
+        var obj: [String: String] = ["time": Timestamp.iso8601(Date()), "level": level.rawValue, "message": message.description]
         for (k, v) in metadata.merging(extra ?? [:], uniquingKeysWith: { $1 }) { obj[k] = "\(v)" }
         guard let data = try? JSONSerialization.data(withJSONObject: obj, options: [.sortedKeys, .withoutEscapingSlashes]) else { return }
         FileHandle.standardError.write(data + Data([0x0A]))

@@ -3,6 +3,7 @@
 //
 //   swift run -c release reportgen-bench [--runs 20] [--peer-python .venv-peers/bin/python]
 //                                        [--peers DIR] [--markdown BENCHMARKS.md]
+//   swift run -c release reportgen-bench --only pie.pdf --runs 500   (one chart and format, for a profiler)
 import Canvas
 import Charts
 import Extraction
@@ -17,6 +18,8 @@ struct Options {
     var markdown: String?
     var seeds = "seeds"
     var binary = ".build/release/reportgen"
+    /// `chart.format` (e.g. `pie.pdf`): time only that render, print it and stop.
+    var only: String?
 
     init(_ args: [String]) {
         var i = 1
@@ -29,6 +32,7 @@ struct Options {
             case "--markdown": markdown = next()
             case "--seeds": seeds = next() ?? seeds
             case "--binary": binary = next() ?? binary
+            case "--only": only = next()
             default: FileHandle.standardError.write(Data("unknown option \(args[i])\n".utf8)); exit(2)
             }
             i += 1
@@ -95,7 +99,7 @@ func spawnTimed(_ exe: String, _ args: [String]) -> (ms: Double, ok: Bool) {
 // The whole default build as a user runs it: the release binary, cold, into an empty folder,
 // then again with nothing changed. First, so the children's peak memory is ours alone.
 var coldMs: Double?, rebuildMs: Double?, oursMaxRSS: Double?
-if FileManager.default.isExecutableFile(atPath: opt.binary) {
+if opt.only == nil, FileManager.default.isExecutableFile(atPath: opt.binary) {
     var cold: [Double] = [], warm: [Double] = []
     for i in 0..<5 {
         let dir = "\(tmp)/cold-\(i)"
@@ -119,7 +123,7 @@ let measurer = PangoMeasurer()
 for (peerName, file) in mapping.sorted(by: { $0.key < $1.key }) {
     guard let cf = chartFiles.first(where: { $0.name == file }) else { continue }
     let spec = try cf.resolvedSpec(try DataTable.load(cf.dataPath))
-    for fmt in ["png", "pdf", "svg"] {
+    for fmt in ["png", "pdf", "svg"] where opt.only == nil || opt.only == "\(peerName).\(fmt)" {
         // One render = layout + draw + encode + write the file, as the peer's savefig does.
         ours["\(peerName).\(fmt)"] = try time(opt.runs) {
             let laid = try Chart.layout(spec, measurer: measurer)
@@ -127,6 +131,14 @@ for (peerName, file) in mapping.sorted(by: { $0.key < $1.key }) {
                                metadata: PDFMetadata(date: Date(timeIntervalSince1970: 0)))
         }
     }
+}
+if let only = opt.only {
+    guard let ms = ours[only] else {
+        FileHandle.standardError.write(Data("--only: no chart render named \(only) (bar|line|pie).(png|pdf|svg)\n".utf8))
+        exit(2)
+    }
+    print(String(format: "%@: %.2f ms (median of %d)", only, ms, opt.runs))
+    exit(0)
 }
 
 // The seed articles and their facts, for the timeline, the briefing and the extraction figures.

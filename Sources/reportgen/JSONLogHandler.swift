@@ -14,10 +14,11 @@ struct JSONLogHandler: LogHandler {
         set { metadata[key] = newValue }
     }
 
-    func log(level: Logger.Level, message: Logger.Message, metadata extra: Logger.Metadata?, source: String,
-             file: String, function: String, line: UInt) {
-        var obj: [String: String] = ["time": Timestamp.iso8601(Date()), "level": level.rawValue, "message": message.description]
-        for (k, v) in metadata.merging(extra ?? [:], uniquingKeysWith: { $1 }) { obj[k] = "\(v)" }
+    func log(event: LogEvent) {
+        var obj: [String: String] = ["time": Timestamp.iso8601(Date()), "level": event.level.rawValue,
+                                     "message": event.message.description]
+        for (k, v) in metadata.merging(event.metadata ?? [:], uniquingKeysWith: { $1 }) { obj[k] = "\(v)" }
+        if let error = event.error { obj["error"] = "\(error)" }
         guard let data = try? JSONSerialization.data(withJSONObject: obj, options: [.sortedKeys, .withoutEscapingSlashes]) else { return }
         FileHandle.standardError.write(data + Data([0x0A]))
     }

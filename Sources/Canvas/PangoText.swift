@@ -2,7 +2,12 @@ import CCairo
 
 /// Font options shared by measuring and drawing. Metric hinting is off and glyph positions are
 /// not rounded, so a layout measures the same at 72 dpi and at 400 dpi, in PNG, PDF and SVG.
+///
+/// Text is laid out as simplified Chinese whatever the process locale: a CJK face otherwise
+/// picks glyph forms (`locl`) and fallback fonts by the user's language, and a briefing would
+/// draw 骨 or 直 in Japanese or traditional shapes on a machine set to ja_JP or zh_TW.
 func configurePangoContext(_ ctx: OpaquePointer) {
+    pango_context_set_language(ctx, pango_language_from_string("zh-cn"))
     let opts = cairo_font_options_create()
     cairo_font_options_set_hint_metrics(opts, CAIRO_HINT_METRICS_OFF)
     cairo_font_options_set_hint_style(opts, CAIRO_HINT_STYLE_NONE)

@@ -33,7 +33,9 @@ import TestSupport
         let csv = try chartData(rare: false)
         let dir = Tools.temporaryFolder()
         let cache = dir + "/cache"
-        let title = "2015年杭州援疆资金 8000万元"
+        // Digits in a Han run and in a Latin run, a dash and quotes between Han characters and an
+        // ff ligature: glyphs Noto picks by language (locl), which the subset keeps only for ours.
+        let title = "2015年杭州援疆资金 8000万元——“天网工程”，见 seeds/000_ff.txt v2.0"
         let on = try render(csv, ["REPORTGEN_FONT_CACHE": cache], dir + "/on", title: title)
         let off = try render(csv, ["REPORTGEN_FONT_SUBSETS": "off"], dir + "/off", title: title)
         #expect(on.run.status == 0 && off.run.status == 0, "\(on.run.stderr)\(off.run.stderr)")
@@ -49,13 +51,16 @@ import TestSupport
         #expect(again.run.status == 0 && again.png == on.png && size(again.pdf) == size(on.pdf))
     }
 
-    /// A character outside the subset falls through to the full face: drawn, searchable, embedded.
-    /// (A line mixing both faces can sit about a pixel lower: Pango sizes such a line from both.)
+    /// A character outside the subset falls through to the full face: drawn, searchable, embedded,
+    /// and a line mixing both faces sits exactly where it sits in the full face (the subset keeps
+    /// the BASE table; without it such a line came out a pixel lower).
     @Test func charactersOutsideTheSubsetComeFromTheFullFace() throws {
         let csv = try chartData()
         let dir = Tools.temporaryFolder()
         let on = try render(csv, ["REPORTGEN_FONT_CACHE": dir + "/cache"], dir + "/on")
         #expect(on.run.status == 0, "\(on.run.stderr)")
+        let off = try render(csv, ["REPORTGEN_FONT_SUBSETS": "off"], dir + "/off")
+        #expect(!on.png.isEmpty && on.png == off.png, "mixed lines draw the same pixels as the full face")
         #expect(!on.run.stderr.contains("boxes"), "every character has a glyph: \(on.run.stderr)")
         let pdftotext = try #require(Tools.which("pdftotext"))
         let text = try Tools.run(pdftotext, [on.pdf, "-"]).stdout
@@ -66,6 +71,23 @@ import TestSupport
         for line in rows {
             #expect(line.contains("NotoSansCJKsc-"), "only Noto Sans CJK SC faces: \(line)")
             #expect(line.split(separator: " ").filter { $0 == "yes" }.count == 3, "embedded, subset, with a ToUnicode map: \(line)")
+        }
+    }
+
+    /// Text is laid out as simplified Chinese whatever the user's locale: the Japanese and
+    /// traditional forms of 直, 骨 and the full-width dash never appear, with or without subsets.
+    @Test func glyphFormsDoNotDependOnTheLocale() throws {
+        let csv = try chartData(rare: false)
+        let dir = Tools.temporaryFolder()
+        let title = "直骨角——“天网工程”2019—2020年"
+        let plain = try render(csv, ["REPORTGEN_FONT_CACHE": dir + "/cache"], dir + "/plain", title: title)
+        #expect(plain.run.status == 0, "\(plain.run.stderr)")
+        for (name, locale) in [("ja", "ja_JP.UTF-8"), ("tw", "zh_TW.UTF-8")] {
+            let lang = String(locale.prefix(5))
+            let env = ["LANG": locale, "LC_ALL": locale, "LANGUAGE": lang, "PANGO_LANGUAGE": lang]
+            let sub = try render(csv, env.merging(["REPORTGEN_FONT_CACHE": dir + "/cache"]) { $1 }, dir + "/" + name, title: title)
+            let full = try render(csv, env.merging(["REPORTGEN_FONT_SUBSETS": "off"]) { $1 }, dir + "/full-" + name, title: title)
+            #expect(sub.png == plain.png && full.png == plain.png, "same glyphs under \(locale)")
         }
     }
 

@@ -11,13 +11,18 @@ import Synchronization
 /// punctuation and symbols, with subroutines inlined, is 2.1 MB and draws the same glyphs from
 /// the same outlines.
 ///
-/// The copy gets its own family name at scan time (a fontconfig rule, so the file itself is
+/// A second copy holds every character of the face, still without subroutines: cairo 1.16's
+/// CFF subsetter can leave out a subroutine a glyph calls, and the glyph then comes out blank or
+/// broken in the PDF (如 did, in a small document drawn from the system face). Characters outside
+/// GB 2312 are drawn from this copy; it is 11.7 MB, so only documents that need it pay for it.
+///
+/// Each copy gets its own family name at scan time (a fontconfig rule, so the file itself is
 /// HarfBuzz's output, not renamed) and goes in front of the face it came from; a character the
-/// copy lacks falls through to the full face, so text never loses a glyph. Copies live in
+/// copy lacks falls through to the next face, so text never loses a glyph. Copies live in
 /// `$REPORTGEN_FONT_CACHE`, else `$XDG_CACHE_HOME/reportgen/fonts`, else `~/.cache/reportgen/fonts`,
-/// keyed by the source file's path, size and date and HarfBuzz's version.
-/// `REPORTGEN_FONT_SUBSETS=off` turns the whole thing off; any failure (no cache folder, a face
-/// HarfBuzz cannot subset) quietly leaves the full faces in use, only slower.
+/// else a private folder in the temporary directory, keyed by the source file's path, size and
+/// date and HarfBuzz's version. `REPORTGEN_FONT_SUBSETS=off` turns the whole thing off; any
+/// failure (no folder, a face HarfBuzz cannot subset) quietly leaves the system faces in use.
 ///
 /// The copy keeps only the layout features HarfBuzz applies to horizontal text, and `locl`
 /// only for the languages text is laid out in (`LanguageForms`): Noto's Japanese, Korean and
@@ -26,8 +31,8 @@ import Synchronization
 public enum FontSubsets {
     /// What was set up, for `reportgen fonts` and tests.
     public struct Status: Sendable {
-        /// Requested family -> the family name of its subset faces.
-        public var aliases: [String: String] = [:]
+        /// Requested family -> the family names of its copies, everyday copy first.
+        public var aliases: [String: [String]] = [:]
         /// Subset files in use, with the face each came from.
         public var faces: [(subset: String, source: String)] = []
         /// Why subsets are not in use (or only partly), if they are not.
@@ -39,7 +44,7 @@ public enum FontSubsets {
     /// Families that get subsets: the default CJK family (the others are Latin faces, already small).
     static let candidates = [defaultFontFamilies[0]]
     /// Bump when the character set or the way subsets are made changes.
-    static let version = 3
+    static let version = 4
     /// Faces smaller than this are cheap to embed whole.
     static let minimumSourceBytes = 4 << 20
 
@@ -53,7 +58,7 @@ public enum FontSubsets {
         var out: [String] = []
         out.reserveCapacity(families.count + 1)
         for f in families {
-            if let a = aliases[f] { out.append(a) }
+            if let a = aliases[f] { out += a }
             out.append(f)
         }
         return out
@@ -66,8 +71,8 @@ public enum FontSubsets {
             status.notes.append("font subsets are off (REPORTGEN_FONT_SUBSETS=\(flag))")
             return status
         }
-        guard let folder = cacheFolder(env) else {
-            status.notes.append("no folder for font subsets (set HOME, XDG_CACHE_HOME or REPORTGEN_FONT_CACHE); using full faces")
+        guard let folder = cacheFolder(env, notes: &status.notes) else {
+            status.notes.append("no folder for font subsets (set HOME, XDG_CACHE_HOME or REPORTGEN_FONT_CACHE); using the system faces")
             return status
         }
         guard let config = FcConfigGetCurrent() else {
@@ -76,12 +81,15 @@ public enum FontSubsets {
         }
         // Every face of a family gets a subset or none does: fontconfig picks the nearest weight
         // within the subset family, so a missing weight would be drawn in another one.
-        var jobs: [(family: String, source: Face, target: String)] = []
+        var jobs: [(family: String, source: Face, tier: Tier, target: String)] = []
         for family in candidates {
             let all = faces(of: family, config: config)
             guard all.contains(where: { $0.bytes >= minimumSourceBytes }) else { continue }
-            for face in all {
-                jobs.append((family, face, (folder as NSString).appendingPathComponent(face.cacheName(family: family))))
+            for tier in Tier.allCases {
+                for face in all {
+                    let name = face.cacheName(family: family, tier: tier)
+                    jobs.append((family, face, tier, (folder as NSString).appendingPathComponent(name)))
+                }
             }
         }
         let missing = jobs.indices.filter { !FileManager.default.fileExists(atPath: jobs[$0].target) }
@@ -89,14 +97,14 @@ public enum FontSubsets {
             let start = DispatchTime.now().uptimeNanoseconds
             let problems = Mutex<[String]>([])
             let todo = missing.map { jobs[$0] }
-            // A face takes ~0.2 s; the two weights are made side by side.
+            // A copy takes 0.1–0.3 s; they are made side by side.
             DispatchQueue.concurrentPerform(iterations: todo.count) { i in
-                if let problem = makeSubset(of: todo[i].source, to: todo[i].target) {
+                if let problem = makeSubset(of: todo[i].source, tier: todo[i].tier, to: todo[i].target) {
                     problems.withLock { $0.append(problem) }
-                } else {
-                    removeSuperseded(by: todo[i].target)
                 }
             }
+            removeSuperseded(in: folder, stems: Set(jobs.map { $0.source.cacheStem(family: $0.family) }),
+                             keeping: Set(jobs.map { ($0.target as NSString).lastPathComponent }))
             status.notes += problems.withLock { $0 }
             status.creationMilliseconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
         }
@@ -104,66 +112,87 @@ public enum FontSubsets {
         guard !ready.isEmpty else { return status }
         let rules = ready.map { job in
             "<match target=\"scan\"><test name=\"file\"><string>\(TextBlock.escape(job.target))</string></test>"
-                + "<edit name=\"family\" mode=\"assign_replace\"><string>\(TextBlock.escape(subsetFamily(job.family)))</string></edit></match>"
+                + "<edit name=\"family\" mode=\"assign_replace\"><string>\(TextBlock.escape(subsetFamily(job.family, job.tier)))</string></edit></match>"
         }.joined()
         let xml = "<?xml version=\"1.0\"?><!DOCTYPE fontconfig SYSTEM \"urn:fontconfig:fonts.dtd\"><fontconfig>\(rules)</fontconfig>"
         guard FcConfigParseAndLoadFromMemory(config, xml, 0) != 0 else {
             status.notes.append("fontconfig refused the rule naming the font subsets; using full faces")
             return status
         }
-        var added: [String: Int] = [:]
+        var added: [String: Int] = [:]  // "family|tier" -> faces fontconfig took
         for job in ready {
             if FcConfigAppFontAddFile(config, job.target) != 0 {
-                added[job.family, default: 0] += 1
+                added["\(job.family)|\(job.tier)", default: 0] += 1
                 status.faces.append((job.target, job.source.path))
             } else {
                 status.notes.append("fontconfig could not read the font subset \(job.target); using \(job.source.path)")
             }
         }
         for family in candidates {
-            let expected = jobs.filter { $0.family == family }.count
-            guard expected > 0 else { continue }
-            if added[family] == expected {
-                status.aliases[family] = subsetFamily(family)
-            } else {
-                status.faces.removeAll { face in jobs.contains { $0.family == family && $0.target == face.subset } }
-                status.notes.append("not every weight of \(family) has a usable subset; using its full faces")
+            for tier in Tier.allCases {
+                let expected = jobs.filter { $0.family == family && $0.tier == tier }.count
+                guard expected > 0 else { continue }
+                if added["\(family)|\(tier)"] == expected {
+                    status.aliases[family, default: []].append(subsetFamily(family, tier))
+                } else {
+                    status.faces.removeAll { face in
+                        jobs.contains { $0.family == family && $0.tier == tier && $0.target == face.subset }
+                    }
+                    status.notes.append("not every weight of \(family) has a usable \(tier.rawValue) copy; using the next face")
+                }
             }
         }
         return status
     }
 
-    /// Subsets of the same face made for an older font file, HarfBuzz or subset version.
-    static func removeSuperseded(by target: String) {
-        let folder = (target as NSString).deletingLastPathComponent
-        let name = (target as NSString).lastPathComponent
-        guard let dash = name.lastIndex(of: "-") else { return }
-        let stem = name[...dash]
-        for other in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-        where other != name && other.hasPrefix(stem) && other.hasSuffix(".otf") {
-            try? FileManager.default.removeItem(atPath: (folder as NSString).appendingPathComponent(other))
+    /// Copies of the same faces made for an older font file, HarfBuzz or subset version.
+    static func removeSuperseded(in folder: String, stems: Set<String>, keeping: Set<String>) {
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        where name.hasSuffix(".otf") && !keeping.contains(name) && stems.contains(where: { name.hasPrefix($0) }) {
+            try? FileManager.default.removeItem(atPath: (folder as NSString).appendingPathComponent(name))
         }
     }
 
-    static func subsetFamily(_ family: String) -> String { "\(family) reportgen-subset" }
+    static func subsetFamily(_ family: String, _ tier: Tier) -> String { "\(family) \(tier.familySuffix)" }
 
-    static func cacheFolder(_ env: [String: String]) -> String? {
-        let base: String
+    /// The copies made of each face, in the order they stand in front of it.
+    enum Tier: String, CaseIterable, Sendable {
+        /// GB 2312, Latin, punctuation and symbols (2.1 MB): what nearly every document needs,
+        /// small enough for cairo to embed in a few milliseconds.
+        case everyday
+        /// Every character of the face (11.7 MB), for what the everyday copy lacks.
+        case complete
+
+        var familySuffix: String { self == .everyday ? "reportgen-subset" : "reportgen-complete" }
+    }
+
+    /// The first usable of: `$REPORTGEN_FONT_CACHE`, `$XDG_CACHE_HOME/reportgen/fonts`,
+    /// `~/.cache/reportgen/fonts`, then a private folder in the temporary directory (a cron job
+    /// with no writable home still gets the copies; without them the system faces go into PDFs,
+    /// where cairo 1.16 can lose a glyph). Notes say why a preferred folder was passed over.
+    static func cacheFolder(_ env: [String: String], notes: inout [String]) -> String? {
+        var preferred: String?
         if let dir = env["REPORTGEN_FONT_CACHE"], !dir.isEmpty {
-            base = dir
+            preferred = dir
         } else if let xdg = env["XDG_CACHE_HOME"], xdg.hasPrefix("/") {
-            base = (xdg as NSString).appendingPathComponent("reportgen/fonts")
+            preferred = (xdg as NSString).appendingPathComponent("reportgen/fonts")
         } else if let home = env["HOME"], home.hasPrefix("/") {
-            base = (home as NSString).appendingPathComponent(".cache/reportgen/fonts")
-        } else {
-            return nil
+            preferred = (home as NSString).appendingPathComponent(".cache/reportgen/fonts")
         }
-        do {
-            try FileManager.default.createDirectory(atPath: base, withIntermediateDirectories: true)
-        } catch {
-            return nil
+        if let preferred {
+            if (try? FileManager.default.createDirectory(atPath: preferred, withIntermediateDirectories: true)) != nil,
+               access(preferred, W_OK) == 0 {
+                return preferred
+            }
+            notes.append("cannot write font subsets to \(preferred); using the temporary directory")
         }
-        return base
+        let temporary = (NSTemporaryDirectory() as NSString).appendingPathComponent("reportgen-fonts-\(getuid())")
+        _ = mkdir(temporary, 0o700)
+        // Only a folder of our own that nobody else can write: fonts in it are loaded as-is.
+        var st = stat()
+        guard lstat(temporary, &st) == 0, (st.st_mode & S_IFMT) == S_IFDIR, st.st_uid == getuid(),
+              st.st_mode & 0o022 == 0, access(temporary, W_OK) == 0 else { return nil }
+        return temporary
     }
 
     /// One face of an installed font file, as fontconfig lists it.
@@ -175,10 +204,15 @@ public enum FontSubsets {
         var bytes: Int
         var modified: Int
 
-        func cacheName(family: String) -> String {
-            let key = "v\(FontSubsets.version)|\(path)|\(index)|\(bytes)|\(modified)|\(String(cString: hb_version_string()))"
+        /// The start of every cache name for this face, whatever the tier and version.
+        func cacheStem(family: String) -> String {
             let slug = family.unicodeScalars.map { CharacterSet.alphanumerics.contains($0) ? String($0) : "-" }.joined()
-            return "\(slug)-w\(weight)-s\(slant)-\(fnv1a(key)).otf"
+            return "\(slug)-w\(weight)-s\(slant)-"
+        }
+
+        func cacheName(family: String, tier: Tier) -> String {
+            let key = "v\(FontSubsets.version)|\(path)|\(index)|\(bytes)|\(modified)|\(String(cString: hb_version_string()))"
+            return "\(cacheStem(family: family))\(tier.rawValue)-\(fnv1a(key)).otf"
         }
     }
 
@@ -214,7 +248,7 @@ public enum FontSubsets {
     }
 
     /// Writes the subset of `face` to `target`; returns a note when it could not.
-    static func makeSubset(of face: Face, to target: String) -> String? {
+    static func makeSubset(of face: Face, tier: Tier, to target: String) -> String? {
         // Our own copy of the file, so the GSUB table can be edited before HarfBuzz reads it.
         guard let file = FileManager.default.contents(atPath: face.path), !file.isEmpty else {
             return "could not read \(face.path); using the full face"
@@ -242,8 +276,9 @@ public enum FontSubsets {
         }
         guard let input = hb_subset_input_create_or_fail() else { return "HarfBuzz is out of memory" }
         defer { hb_subset_input_destroy(input) }
-        // Without subroutines: the font barely grows (3.6 MB), but cairo then embeds only the
-        // charstrings a document uses instead of every subroutine: PDFs ~4x smaller, 1.5 ms faster.
+        // Without subroutines: the font barely grows (+7%), cairo embeds only the charstrings a
+        // document uses instead of every subroutine (PDFs ~4x smaller, 1.5 ms faster), and its
+        // subsetter cannot drop a subroutine a glyph needs.
         hb_subset_input_set_flags(input, HB_SUBSET_FLAGS_DESUBROUTINIZE.rawValue)
         // BASE (baselines per script) names no glyphs; HarfBuzz 6 drops it unless told to copy it.
         let baseTable = hb_tag_from_string("BASE", 4)
@@ -254,7 +289,10 @@ public enum FontSubsets {
             for tag in appliedFeatures { hb_set_add(features, hb_tag_from_string(tag, -1)) }
         }
         let unicodes = hb_subset_input_unicode_set(input)
-        for scalar in subsetCharacters { hb_set_add(unicodes, scalar) }
+        switch tier {
+        case .everyday: for scalar in subsetCharacters { hb_set_add(unicodes, scalar) }
+        case .complete: hb_face_collect_unicodes(source, unicodes)
+        }
         guard let subset = hb_subset_or_fail(source, input) else {
             return "HarfBuzz could not subset \(face.path); using the full face"
         }

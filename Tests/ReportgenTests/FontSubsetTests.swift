@@ -1,3 +1,4 @@
+import Canvas
 import Foundation
 import Testing
 import TestSupport
@@ -74,6 +75,63 @@ import TestSupport
         }
     }
 
+    /// Copies made for an older font file or subset version are removed when new ones are made;
+    /// other files in the folder are not touched.
+    @Test func supersededCopiesAreRemoved() throws {
+        let dir = Tools.temporaryFolder()
+        let cache = dir + "/cache"
+        let env = ["REPORTGEN_FONT_CACHE": cache]
+        #expect(try Tools.run(bin, ["fonts"], environment: env).status == 0)
+        let made = try FileManager.default.contentsOfDirectory(atPath: cache).filter { $0.hasSuffix(".otf") }.sorted()
+        #expect(made.count == 4, "an everyday and a complete copy of each weight: \(made)")
+        let everyday = try #require(made.first { $0.contains("-everyday-") })
+        let stem = try #require(everyday.range(of: "everyday-")).lowerBound
+        let stale = everyday[..<stem] + "0123abcd.otf"            // named as version 3 named them
+        for name in [String(stale), "someone-elses.otf"] {
+            try Data("old".utf8).write(to: URL(fileURLWithPath: cache + "/" + name))
+        }
+        try FileManager.default.removeItem(atPath: cache + "/" + everyday)  // so one copy is made again
+        let again = try Tools.run(bin, ["fonts"], environment: env)
+        #expect(again.status == 0 && again.stdout.contains("made in"), "\(again.stdout)")
+        let now = try FileManager.default.contentsOfDirectory(atPath: cache).sorted()
+        #expect(!now.contains(String(stale)) && now.contains("someone-elses.otf") && now.contains(everyday), "\(now)")
+    }
+
+    /// Every glyph of the PDF is the glyph of the PNG. cairo 1.16's font subsetter can leave out
+    /// a subroutine a glyph calls: 如 embedded from the system face comes out blank in poppler
+    /// (33 of these 8x8 blocks differ). The copies have no subroutines, the rare 镕 and 喆 included.
+    @Test func pdfGlyphsAreThePNGGlyphs() throws {
+        let dir = Tools.temporaryFolder()
+        let csv = dir + "/data.csv"
+        try "项目,资金\n正因如此,80000000\n朱镕基纪念馆,7650000\n吉喆文化礼堂,3000000\n".write(toFile: csv, atomically: true, encoding: .utf8)
+        let png = dir + "/c.png", pdf = dir + "/c.pdf"
+        let r = try Tools.run(bin, ["chart", csv, "--kind", "bar", "--horizontal", "--value-kind", "money", "--title", "资金",
+                                    "--size", "360x240@600", "-o", png, "-o", pdf],
+                              environment: ["REPORTGEN_FONT_CACHE": dir + "/cache"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let pdftoppm = try #require(Tools.which("pdftoppm"))
+        #expect(try Tools.run(pdftoppm, ["-r", "600", "-png", "-singlefile", pdf, dir + "/poppler"]).status == 0)
+        let ours = try RasterImage(png: [UInt8](try Data(contentsOf: URL(fileURLWithPath: png))))
+        let theirs = try RasterImage(png: [UInt8](try Data(contentsOf: URL(fileURLWithPath: dir + "/poppler.png"))))
+        try #require(ours.width == theirs.width && ours.height == theirs.height)
+        #expect(Self.blocksDiffering(ours, theirs) <= 2, "a glyph is missing or damaged in the PDF")
+    }
+
+    /// 8x8 blocks whose mean grey differs by more than 40 levels (anti-aliasing differences
+    /// between cairo and poppler stay far below that; a missing glyph does not).
+    static func blocksDiffering(_ a: RasterImage, _ b: RasterImage) -> Int {
+        let w = a.width / 8, h = a.height / 8
+        var sums = [Double](repeating: 0, count: w * h)
+        for y in 0..<(h * 8) {
+            for x in 0..<(w * 8) {
+                let i = (y * a.width + x) * 4
+                let grey = { (p: [UInt8]) in (Double(p[i]) + Double(p[i + 1]) + Double(p[i + 2])) / 3 }
+                sums[(y / 8) * w + x / 8] += (grey(a.rgba) - grey(b.rgba)) / 64
+            }
+        }
+        return sums.filter { abs($0) > 40 }.count
+    }
+
     /// Text is laid out as simplified Chinese whatever the user's locale: the Japanese and
     /// traditional forms of 直, 骨 and the full-width dash never appear, with or without subsets.
     @Test func glyphFormsDoNotDependOnTheLocale() throws {
@@ -91,8 +149,9 @@ import TestSupport
         }
     }
 
-    /// A cache folder that cannot be made, or cached files that are not fonts, leave the full
-    /// faces in use: same output, no failure.
+    /// A cache folder that cannot be made gives way to a private folder in the temporary
+    /// directory; cached files that are not fonts leave the system faces in use: same pixels,
+    /// no failure.
     @Test func aBrokenCacheFallsBackToTheFullFaces() throws {
         let csv = try chartData()
         let dir = Tools.temporaryFolder()
@@ -103,6 +162,9 @@ import TestSupport
         try Data("not a folder".utf8).write(to: URL(fileURLWithPath: blocker))
         let noFolder = try render(csv, ["REPORTGEN_FONT_CACHE": blocker + "/fonts"], dir + "/nofolder")
         #expect(noFolder.run.status == 0 && noFolder.png == reference.png, "\(noFolder.run.stderr)")
+        let moved = try Tools.run(bin, ["fonts"], environment: ["REPORTGEN_FONT_CACHE": blocker + "/fonts"])
+        #expect(moved.stdout.contains("using the temporary directory") && moved.stdout.contains("reportgen-fonts-"),
+                "an unwritable cache folder gives way to a private temporary one: \(moved.stdout)")
 
         let cache = dir + "/cache"
         #expect(try render(csv, ["REPORTGEN_FONT_CACHE": cache], dir + "/first").run.status == 0)

@@ -104,6 +104,6 @@ public enum FactMerger {
              "encoding": d.encoding, "money": d.money.count, "dates": d.dates.count, "counts": d.counts.count, "warnings": d.warnings]
         }
         let root: [String: Any] = ["documents": documents, "copies": copies, "facts": list]
-        return try JSONSerialization.data(withJSONObject: root, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        return Data(try JSONText.pretty(root))
     }
 }

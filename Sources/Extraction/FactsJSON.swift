@@ -25,6 +25,6 @@ public enum FactsJSON {
     }
 
     public static func encode(_ docs: [DocumentFacts]) throws -> Data {
-        try JSONSerialization.data(withJSONObject: docs.map(object), options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
+        Data(try JSONText.pretty(docs.map(object)))
     }
 }

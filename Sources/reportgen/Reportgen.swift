@@ -167,9 +167,9 @@ struct Fonts: ParsableCommand {
         print("requested: \(defaultFontFamilies.joined(separator: ", "))")
         print("resolved:  \(m.resolvedFamily(defaultFontFamilies) ?? "unknown")")
         let subsets = FontSubsets.status
-        for face in subsets.faces { print("subset:    \(face.subset) (of \(face.source))") }
+        for face in subsets.faces { print("font copy: \(face.subset) (of \(face.source))") }
         if subsets.creationMilliseconds > 0 {
-            print("subsets:   made in \(Int(subsets.creationMilliseconds.rounded())) ms (once per machine)")
+            print("copies:    made in \(Int(subsets.creationMilliseconds.rounded())) ms (once per machine)")
         }
         for note in subsets.notes { print("note:      \(note)") }
         if let w = FontCheck.chineseCoverageWarning(measurer: m) {

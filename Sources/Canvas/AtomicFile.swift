@@ -5,6 +5,15 @@ import Foundation
 /// and names the path the user asked for.
 public enum AtomicFile {
     public static func write(_ bytes: [UInt8], to path: String) throws(CanvasError) {
+        var failure: CanvasError?
+        bytes.withUnsafeBytes { buf in
+            do throws(CanvasError) { try write(buf, to: path) } catch { failure = error }
+        }
+        if let failure { throw failure }
+    }
+
+    /// The same for bytes someone else owns (a font HarfBuzz made), without copying them first.
+    public static func write(_ buf: UnsafeRawBufferPointer, to path: String) throws(CanvasError) {
         let dir = (path as NSString).deletingLastPathComponent
         let folder = dir.isEmpty ? "." : dir
         var isDir: ObjCBool = false
@@ -17,16 +26,15 @@ public enum AtomicFile {
         let fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw .cannotWrite(path: path, reason: String(cString: strerror(errno))) }
         var failure: String?
-        bytes.withUnsafeBytes { buf in
-            var off = 0
-            while off < buf.count {
-                let n = Foundation.write(fd, buf.baseAddress!.advanced(by: off), buf.count - off)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    failure = String(cString: strerror(errno)); return
-                }
-                off += n
+        var off = 0
+        while off < buf.count, let base = buf.baseAddress {
+            let n = Foundation.write(fd, base.advanced(by: off), buf.count - off)
+            if n < 0 {
+                if errno == EINTR { continue }
+                failure = String(cString: strerror(errno))
+                break
             }
+            off += n
         }
         if failure == nil, fsync(fd) != 0 { failure = String(cString: strerror(errno)) }
         if close(fd) != 0, failure == nil { failure = String(cString: strerror(errno)) }

@@ -96,12 +96,13 @@ public enum FontSubsets {
         if !missing.isEmpty {
             let start = DispatchTime.now().uptimeNanoseconds
             let problems = Mutex<[String]>([])
-            let todo = missing.map { jobs[$0] }
-            // A copy takes 0.1–0.3 s; they are made side by side.
-            DispatchQueue.concurrentPerform(iterations: todo.count) { i in
-                if let problem = makeSubset(of: todo[i].source, tier: todo[i].tier, to: todo[i].target) {
-                    problems.withLock { $0.append(problem) }
-                }
+            // Each source file is read once for all its copies; the files are done side by side
+            // (0.1 s for an everyday copy, 0.25 s for a complete one).
+            let bySource = Dictionary(grouping: missing.map { jobs[$0] }) { "\($0.source.path)|\($0.source.index)" }
+                .sorted { $0.key < $1.key }.map(\.value)
+            DispatchQueue.concurrentPerform(iterations: bySource.count) { i in
+                let found = makeCopies(of: bySource[i][0].source, bySource[i].map { ($0.tier, $0.target) })
+                if !found.isEmpty { problems.withLock { $0 += found } }
             }
             removeSuperseded(in: folder, stems: Set(jobs.map { $0.source.cacheStem(family: $0.family) }),
                              keeping: Set(jobs.map { ($0.target as NSString).lastPathComponent }))
@@ -248,32 +249,41 @@ public enum FontSubsets {
     }
 
     /// Writes the subset of `face` to `target`; returns a note when it could not.
-    static func makeSubset(of face: Face, tier: Tier, to target: String) -> String? {
-        // Our own copy of the file, so the GSUB table can be edited before HarfBuzz reads it.
-        guard let file = FileManager.default.contents(atPath: face.path), !file.isEmpty else {
-            return "could not read \(face.path); using the full face"
-        }
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: file.count, alignment: 16)
-        defer { buffer.deallocate() }
-        file.copyBytes(to: buffer)
-        guard let base = buffer.baseAddress,
-              let blob = hb_blob_create(base.assumingMemoryBound(to: CChar.self), UInt32(buffer.count),
+    /// Writes the copies of `face` named in `targets`; returns a note for each it could not make.
+    static func makeCopies(of face: Face, _ targets: [(tier: Tier, path: String)]) -> [String] {
+        // A private (copy-on-write) mapping of the file, so the GSUB table can be edited before
+        // HarfBuzz reads it without copying 20 MB: only the edited pages become our own.
+        let fd = open(face.path, O_RDONLY)
+        guard fd >= 0 else { return ["could not read \(face.path); using the full face"] }
+        var st = stat()
+        guard fstat(fd, &st) == 0, st.st_size > 0,
+              let mapped = mmap(nil, Int(st.st_size), PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0), mapped != MAP_FAILED
+        else { close(fd); return ["could not read \(face.path); using the full face"] }
+        close(fd)
+        let buffer = UnsafeMutableRawBufferPointer(start: mapped, count: Int(st.st_size))
+        defer { munmap(mapped, Int(st.st_size)) }
+        guard let blob = hb_blob_create(mapped.assumingMemoryBound(to: CChar.self), UInt32(buffer.count),
                                         HB_MEMORY_MODE_READONLY, nil, nil)
-        else { return "HarfBuzz is out of memory" }
+        else { return ["HarfBuzz is out of memory"] }
         defer { hb_blob_destroy(blob) }
-        guard let source = hb_face_create(blob, UInt32(face.index)) else { return "HarfBuzz could not open \(face.path)" }
+        guard let source = hb_face_create(blob, UInt32(face.index)) else { return ["HarfBuzz could not open \(face.path)"] }
         defer { hb_face_destroy(source) }
         if let gsub = hb_face_reference_table(source, hb_tag_from_string("GSUB", 4)) {
             defer { hb_blob_destroy(gsub) }
             var length: UInt32 = 0
             if let start = hb_blob_get_data(gsub, &length), length > 0 {
-                let offset = UnsafeRawPointer(start) - UnsafeRawPointer(base)
+                let offset = UnsafeRawPointer(start) - UnsafeRawPointer(mapped)
                 if offset >= 0, offset + Int(length) <= buffer.count {
                     LanguageForms.dropLocalizedForms(inGSUB: UnsafeMutableRawBufferPointer(
                         rebasing: buffer[offset..<offset + Int(length)]))
                 }
             }
         }
+        return targets.compactMap { makeCopy(of: source, path: face.path, tier: $0.tier, to: $0.path) }
+    }
+
+    /// One copy of the opened `source`; a note when it could not be made.
+    static func makeCopy(of source: OpaquePointer, path: String, tier: Tier, to target: String) -> String? {
         guard let input = hb_subset_input_create_or_fail() else { return "HarfBuzz is out of memory" }
         defer { hb_subset_input_destroy(input) }
         // Without subroutines: the font barely grows (+7%), cairo embeds only the charstrings a
@@ -294,18 +304,17 @@ public enum FontSubsets {
         case .complete: hb_face_collect_unicodes(source, unicodes)
         }
         guard let subset = hb_subset_or_fail(source, input) else {
-            return "HarfBuzz could not subset \(face.path); using the full face"
+            return "HarfBuzz could not subset \(path); using the full face"
         }
         defer { hb_face_destroy(subset) }
         guard let out = hb_face_reference_blob(subset) else { return "HarfBuzz is out of memory" }
         defer { hb_blob_destroy(out) }
         var length: UInt32 = 0
         guard let data = hb_blob_get_data(out, &length), length > 0 else {
-            return "HarfBuzz gave an empty subset of \(face.path); using the full face"
+            return "HarfBuzz gave an empty subset of \(path); using the full face"
         }
-        let bytes = [UInt8](UnsafeRawBufferPointer(start: data, count: Int(length)))
         do {
-            try AtomicFile.write(bytes, to: target)
+            try AtomicFile.write(UnsafeRawBufferPointer(start: data, count: Int(length)), to: target)
         } catch {
             return "\(error); using the full face"
         }

@@ -80,37 +80,45 @@ func runTimed(_ exe: String, _ args: [String], cwd: String? = nil) -> (ms: Doubl
 
 /// Wall time of a child started with posix_spawn, as a shell starts it. (Foundation's Process
 /// adds tens of milliseconds of its own on Linux, which would swamp a 30 ms rebuild.)
-func spawnTimed(_ exe: String, _ args: [String]) -> (ms: Double, ok: Bool) {
+/// Also the child's own peak memory (wait4), so one run's figure is not another's.
+func spawnTimed(_ exe: String, _ args: [String], environment: [String: String] = [:]) -> (ms: Double, ok: Bool, maxRSSMiB: Double) {
     var pid: pid_t = 0
     let argv: [UnsafeMutablePointer<CChar>?] = ([exe] + args).map { strdup($0) } + [nil]
     defer { for a in argv { free(a) } }
+    let env = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+    let envp: [UnsafeMutablePointer<CChar>?] = env.map { strdup("\($0.key)=\($0.value)") } + [nil]
+    defer { for e in envp { free(e) } }
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
     posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
     posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
     defer { posix_spawn_file_actions_destroy(&actions) }
     let t0 = DispatchTime.now().uptimeNanoseconds
-    guard posix_spawn(&pid, exe, &actions, nil, argv, environ) == 0 else { return (0, false) }
+    guard posix_spawn(&pid, exe, &actions, nil, argv, envp) == 0 else { return (0, false, 0) }
     var status: Int32 = 0
-    while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-    return (Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e6, status == 0)
+    var usage = rusage()
+    while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
+    return (Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e6, status == 0, Double(usage.ru_maxrss) / 1024)
 }
 
 // The whole default build as a user runs it: the release binary, cold, into an empty folder,
-// then again with nothing changed. First, so the children's peak memory is ours alone.
+// then again with nothing changed. The font copies are made once per machine, before: that
+// one-time cost is measured on its own, into a fresh cache folder.
 var coldMs: Double?, rebuildMs: Double?, oursMaxRSS: Double?
+var fontCopies: (ms: Double, maxRSSMiB: Double)?
 if opt.only == nil, FileManager.default.isExecutableFile(atPath: opt.binary) {
-    var cold: [Double] = [], warm: [Double] = []
+    let fresh = spawnTimed(opt.binary, ["fonts"], environment: ["REPORTGEN_FONT_CACHE": tmp + "/font-copies"])
+    if fresh.ok { fontCopies = (fresh.ms, fresh.maxRSSMiB) }
+    _ = spawnTimed(opt.binary, ["fonts"])  // the user's cache, as every later run finds it
+    var cold: [Double] = [], warm: [Double] = [], peak = 0.0
     for i in 0..<5 {
         let dir = "\(tmp)/cold-\(i)"
         let r = spawnTimed(opt.binary, ["build", "--seeds", opt.seeds, "--out", dir, "--force", "--quiet"])
-        if r.ok { cold.append(r.ms) }
+        if r.ok { cold.append(r.ms); peak = max(peak, r.maxRSSMiB) }
         let w = spawnTimed(opt.binary, ["build", "--seeds", opt.seeds, "--out", dir, "--quiet"])
-        if w.ok { warm.append(w.ms) }
+        if w.ok { warm.append(w.ms); peak = max(peak, w.maxRSSMiB) }
     }
-    var usage = rusage()
-    getrusage(RUSAGE_CHILDREN.rawValue, &usage)
-    oursMaxRSS = Double(usage.ru_maxrss) / 1024  // KiB → MiB
+    oursMaxRSS = peak > 0 ? peak : nil
     coldMs = cold.isEmpty ? nil : median(cold)
     rebuildMs = warm.isEmpty ? nil : median(warm)
 }
@@ -286,6 +294,9 @@ for name in ["bar", "line", "pie", "timeline"] {
 var summary = "| whole job | reportgen | peer | ratio | target |\n|---|---:|---:|---:|---|\n"
 if let c = coldMs {
     summary += "| cold default build, release binary, empty folder (35 files incl. 9-page briefing) vs mpl_charts.py (12 files) + mpl_report.py | \(String(format: "%.0f ms", c)) | \(peerTotalMs.map { String(format: "%.0f ms", $0) } ?? "—") | \(peerTotalMs.map { String(format: "%.1fx", $0 / c) } ?? "—") | ≥ 10x |\n"
+}
+if let f = fontCopies {
+    summary += "| first run on a machine only: making the font copies (reportgen fonts, empty cache folder) | \(String(format: "%.0f ms, %.0f MiB peak", f.ms, f.maxRSSMiB)) | — | — | once |\n"
 }
 if let r = rebuildMs { summary += "| rebuild with nothing changed, release binary (process start included) | \(String(format: "%.0f ms", r)) | — | — | ≤ 50 ms |\n" }
 summary += "| rebuild with nothing changed, in-process | \(String(format: "%.1f ms", noChangeMs)) | — | — | ≤ 50 ms |\n"

@@ -87,7 +87,6 @@ extension Renderer {
         cairo_translate(cr, t.origin.x, t.origin.y)
         if t.rotation != 0, t.rotation.isFinite { cairo_rotate(cr, t.rotation * .pi / 180) }
         setColor(cr, t.block.style.color)
-        pango_cairo_update_layout(cr, layout)
         pango_cairo_show_layout(cr, layout)
         cairo_restore(cr)
     }

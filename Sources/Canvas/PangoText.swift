@@ -29,10 +29,16 @@ func makePangoContext() -> OpaquePointer {
     return ctx
 }
 
-/// The same for drawing on `cr`.
+/// The same for drawing on `cr`. Text is laid out in user space, as it was measured, whatever
+/// the device scale (PNG DPI) or a figure group's transform: with metric hinting off and glyph
+/// positions unrounded the layout would come out the same anyway, and cairo rasterizes each
+/// glyph for the real transform when it draws. Telling Pango the transform instead would make
+/// it sort fontconfig's fonts and build fonts again for every size × scale (157 sorts in a cold
+/// default build).
 func makePangoContext(drawingOn cr: OpaquePointer) -> OpaquePointer? {
     _ = FontSubsets.status
     guard let ctx = pango_cairo_create_context(cr) else { return nil }
+    pango_context_set_matrix(ctx, nil)
     configurePangoContext(ctx)
     return ctx
 }

@@ -1,5 +1,6 @@
 import Canvas
 import Foundation
+import Synchronization
 
 /// One build's writes to an output folder, all or nothing.
 ///
@@ -10,11 +11,13 @@ import Foundation
 /// (a millisecond window) is rolled forward by the next build before it starts. Files the previous
 /// manifest listed and this build no longer makes are removed, so the folder always matches its
 /// manifest.
-public final class BuildTransaction {
+public final class BuildTransaction: Sendable {
     public let root: String
     let stateDir: String
     let staging: String
-    private(set) var staged: [String] = []
+    /// Names staged so far; files are staged from several threads at once.
+    private let stagedNames = Mutex<[String]>([])
+    var staged: [String] { stagedNames.withLock { $0 } }
 
     /// Call with the folder's `BuildLock` held.
     public init(root: String) throws(BuildError) {
@@ -29,21 +32,22 @@ public final class BuildTransaction {
         }
     }
 
-    /// Puts a finished file aside; nothing in the folder changes yet.
+    /// Puts a finished file aside; nothing in the folder changes yet. Safe to call from several
+    /// threads (each write ends in an fsync, which the disk serves faster side by side).
     public func stage(_ bytes: [UInt8], name: String) throws(BuildError) {
         guard Self.isSafeName(name) else { throw .output(.cannotWrite(path: name, reason: "an output name must stay inside the output folder")) }
         do { try AtomicFile.write(bytes, to: (staging as NSString).appendingPathComponent(name)) } catch {
             abandon()
             throw .output(.cannotWrite(path: (root as NSString).appendingPathComponent(name), reason: Self.reason(error)))
         }
-        staged.append(name)
+        stagedNames.withLock { $0.append(name) }
     }
 
     /// Moves every staged file into place, `manifest.json` last, then removes `obsolete` files.
     public func commit(manifest: [UInt8], obsolete: [String]) throws(BuildError) {
         try stage(manifest, name: "manifest.json")
         let journal = (stateDir as NSString).appendingPathComponent("COMMIT")
-        let lines = ([(staging as NSString).lastPathComponent] + staged + obsolete.filter(Self.isSafeName).map { "-" + $0 }).joined(separator: "\n")
+        let lines = ([(staging as NSString).lastPathComponent] + staged.sorted() + obsolete.filter(Self.isSafeName).map { "-" + $0 }).joined(separator: "\n")
         do { try AtomicFile.write(Array(lines.utf8), to: journal) } catch {
             abandon()
             throw .output(.cannotWrite(path: root, reason: Self.reason(error)))

@@ -38,7 +38,11 @@ public struct Manifest: Codable, Sendable, Equatable {
 public let reportgenVersion = "0.1.0"
 
 public func sha256Hex(_ bytes: [UInt8]) -> String {
-    SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined()
+    let digits = Array("0123456789abcdef".utf8)
+    var hex: [UInt8] = []
+    hex.reserveCapacity(64)
+    for b in SHA256.hash(data: bytes) { hex += [digits[Int(b >> 4)], digits[Int(b & 0xF)]] }
+    return String(decoding: hex, as: UTF8.self)
 }
 
 /// `SOURCE_DATE_EPOCH` as a date, for reproducible timestamps; `nil` when unset or malformed.

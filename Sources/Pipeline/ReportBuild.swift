@@ -182,7 +182,11 @@ public enum ReportBuild {
         // Reproducible builds pin the clock; otherwise the day matters (it is printed on the briefing).
         let clock = epoch.map { "epoch \(Int($0.timeIntervalSince1970))" } ?? "day \(BriefingJob.chineseDate(now))"
 
-        /// Reuses a job's files when its key and files are unchanged; otherwise runs it and stages the result.
+        /// Jobs run in this build, staged together once all have run.
+        var fresh: [(id: String, key: String, output: JobOutput)] = []
+
+        /// Reuses a job's files when its key and files are unchanged; otherwise runs it (its files
+        /// are staged by `stageFresh`).
         func job(_ id: String, key: String, _ body: () throws(BuildError) -> JobOutput) throws(BuildError) {
             if let hit = reusable(id, key) {
                 next.jobs[id] = hit
@@ -197,16 +201,34 @@ public enum ReportBuild {
                 if let w = FontCheck.chineseCoverageWarning() { warnings.append(w) }
             }
             let o = try body()
-            var files: [Manifest.Entry] = []
-            for f in o.files {
-                try tx.stage(f.bytes, name: f.name)
-                files.append(Manifest.Entry(path: f.name, kind: f.kind, format: (f.name as NSString).pathExtension.lowercased(),
-                                            bytes: f.bytes.count, sha256: sha256Hex(f.bytes), inputs: o.inputs))
-            }
-            next.jobs[id] = BuildCache.Job(key: key, files: files, warnings: o.warnings)
-            entries += files
+            fresh.append((id, key, o))
             rebuilt.append(id)
             warnings += o.warnings
+        }
+
+        /// Writes and hashes every new file side by side, then records them per job.
+        func stageFresh() throws(BuildError) {
+            let files = fresh.flatMap { f in f.output.files.map { (name: $0.name, bytes: $0.bytes) } }
+            let hashes = ResultSlots<String>(count: files.count)
+            DispatchQueue.concurrentPerform(iterations: files.count) { i in
+                do throws(BuildError) {
+                    try tx.stage(files[i].bytes, name: files[i].name)
+                    hashes.set(i, .success(sha256Hex(files[i].bytes)))
+                } catch { hashes.set(i, .failure(error)) }
+            }
+            let hashed = hashes.values
+            var i = 0
+            for f in fresh {
+                var recorded: [Manifest.Entry] = []
+                for file in f.output.files {
+                    guard let hash = hashed[i] else { throw .other("\(file.name) was not staged") }
+                    recorded.append(Manifest.Entry(path: file.name, kind: file.kind, format: (file.name as NSString).pathExtension.lowercased(),
+                                                   bytes: file.bytes.count, sha256: try hash.get(), inputs: f.output.inputs))
+                    i += 1
+                }
+                next.jobs[f.id] = BuildCache.Job(key: f.key, files: recorded, warnings: f.output.warnings)
+                entries += recorded
+            }
         }
 
         // Facts: only extracted when something that reads them must be redone.
@@ -324,6 +346,7 @@ public enum ReportBuild {
             }
         }
 
+        try stageFresh()
         if options.strict, !warnings.isEmpty {
             throw .strict(warnings)
         }

@@ -42,8 +42,11 @@ public struct Theme: Sendable, Hashable {
 
     public func color(_ i: Int) -> Color { palette.isEmpty ? .black : palette[i % palette.count] }
 
+    /// Text sizes are rounded to a quarter point, as type is set: figures of slightly different
+    /// sizes (a briefing's figures, each fitted to its box) then share font sizes, and a build
+    /// loads, measures and rasterizes each glyph for fewer of them.
     func style(_ size: Double, _ scale: Double, weight: FontWeight = .regular, color: Color? = nil) -> TextStyle {
-        TextStyle(families: fontFamilies, size: size * scale, weight: weight, color: color ?? text)
+        TextStyle(families: fontFamilies, size: (size * scale * 4).rounded() / 4, weight: weight, color: color ?? text)
     }
 }
 

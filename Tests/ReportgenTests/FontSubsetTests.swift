@@ -99,7 +99,7 @@ import TestSupport
 
     /// Every glyph of the PDF is the glyph of the PNG. cairo 1.16's font subsetter can leave out
     /// a subroutine a glyph calls: 如 embedded from the system face comes out blank in poppler
-    /// (33 of these 8x8 blocks differ). The copies have no subroutines, the rare 镕 and 喆 included.
+    /// (31 of these 8x8 blocks differ). The copies have no subroutines, the rare 镕 and 喆 included.
     @Test func pdfGlyphsAreThePNGGlyphs() throws {
         let dir = Tools.temporaryFolder()
         let csv = dir + "/data.csv"
@@ -117,8 +117,8 @@ import TestSupport
         #expect(Self.blocksDiffering(ours, theirs) <= 2, "a glyph is missing or damaged in the PDF")
     }
 
-    /// 8x8 blocks whose mean grey differs by more than 40 levels (anti-aliasing differences
-    /// between cairo and poppler stay far below that; a missing glyph does not).
+    /// 8x8 blocks whose mean grey differs by more than 60 levels (anti-aliasing differences
+    /// between cairo and poppler stay below that; a missing glyph does not).
     static func blocksDiffering(_ a: RasterImage, _ b: RasterImage) -> Int {
         let w = a.width / 8, h = a.height / 8
         var sums = [Double](repeating: 0, count: w * h)
@@ -129,7 +129,7 @@ import TestSupport
                 sums[(y / 8) * w + x / 8] += (grey(a.rgba) - grey(b.rgba)) / 64
             }
         }
-        return sums.filter { abs($0) > 40 }.count
+        return sums.filter { abs($0) > 60 }.count
     }
 
     /// Text is laid out as simplified Chinese whatever the user's locale: the Japanese and

@@ -251,18 +251,13 @@ public enum FontSubsets {
     /// Writes the subset of `face` to `target`; returns a note when it could not.
     /// Writes the copies of `face` named in `targets`; returns a note for each it could not make.
     static func makeCopies(of face: Face, _ targets: [(tier: Tier, path: String)]) -> [String] {
-        // A private (copy-on-write) mapping of the file, so the GSUB table can be edited before
-        // HarfBuzz reads it without copying 20 MB: only the edited pages become our own.
-        let fd = open(face.path, O_RDONLY)
-        guard fd >= 0 else { return ["could not read \(face.path); using the full face"] }
-        var st = stat()
-        guard fstat(fd, &st) == 0, st.st_size > 0,
-              let mapped = mmap(nil, Int(st.st_size), PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0), mapped != MAP_FAILED
-        else { close(fd); return ["could not read \(face.path); using the full face"] }
-        close(fd)
-        let buffer = UnsafeMutableRawBufferPointer(start: mapped, count: Int(st.st_size))
-        defer { munmap(mapped, Int(st.st_size)) }
-        guard let blob = hb_blob_create(mapped.assumingMemoryBound(to: CChar.self), UInt32(buffer.count),
+        // Our own copy of the file, read once for all its copies, so the GSUB table can be edited
+        // before HarfBuzz reads it. (Read, not mapped: a font replaced while we work must not
+        // take the process down with SIGBUS.)
+        guard let buffer = readWhole(face.path) else { return ["could not read \(face.path); using the full face"] }
+        defer { buffer.deallocate() }
+        guard let base = buffer.baseAddress,
+              let blob = hb_blob_create(base.assumingMemoryBound(to: CChar.self), UInt32(buffer.count),
                                         HB_MEMORY_MODE_READONLY, nil, nil)
         else { return ["HarfBuzz is out of memory"] }
         defer { hb_blob_destroy(blob) }
@@ -272,7 +267,7 @@ public enum FontSubsets {
             defer { hb_blob_destroy(gsub) }
             var length: UInt32 = 0
             if let start = hb_blob_get_data(gsub, &length), length > 0 {
-                let offset = UnsafeRawPointer(start) - UnsafeRawPointer(mapped)
+                let offset = UnsafeRawPointer(start) - UnsafeRawPointer(base)
                 if offset >= 0, offset + Int(length) <= buffer.count {
                     LanguageForms.dropLocalizedForms(inGSUB: UnsafeMutableRawBufferPointer(
                         rebasing: buffer[offset..<offset + Int(length)]))
@@ -280,6 +275,24 @@ public enum FontSubsets {
             }
         }
         return targets.compactMap { makeCopy(of: source, path: face.path, tier: $0.tier, to: $0.path) }
+    }
+
+    /// The file's bytes in a buffer the caller deallocates; nil if it cannot be read whole.
+    static func readWhole(_ path: String) -> UnsafeMutableRawBufferPointer? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0, st.st_size > 0, st.st_size < Int(UInt32.max) else { return nil }
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: Int(st.st_size), alignment: 16)
+        var done = 0
+        while done < buffer.count, let base = buffer.baseAddress {
+            let n = read(fd, base + done, buffer.count - done)
+            if n < 0, errno == EINTR { continue }
+            guard n > 0 else { buffer.deallocate(); return nil }  // error, or the file shrank
+            done += n
+        }
+        return buffer
     }
 
     /// One copy of the opened `source`; a note when it could not be made.

@@ -3,6 +3,8 @@
 enum Numerals {
     struct Reading { var value: Double; var end: Int; var isArabic: Bool; var digits: Int }
 
+    static let maxDigits = 15
+
     /// An Arabic number at `i`: digits, optional `,` thousands groups, optional decimals.
     static func arabic(_ t: [Unicode.Scalar], _ i: Int) -> Reading? {
         guard i < t.count, isDigit(t[i]) else { return nil }
@@ -26,7 +28,9 @@ enum Numerals {
             j += 1
             while j < t.count, isDigit(t[j]) { s.unicodeScalars.append(t[j]); j += 1 }
         }
-        guard let v = Double(s) else { return nil }
+        // More than 15 digits is an identifier (an 18-digit ID card number, a serial), not a
+        // quantity: no amount in a report needs them, and 300 of them overflow to infinity.
+        guard digits <= maxDigits, let v = Double(s), v.isFinite else { return nil }
         return Reading(value: v, end: j, isArabic: true, digits: digits)
     }
 

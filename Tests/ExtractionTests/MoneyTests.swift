@@ -22,6 +22,17 @@ import Testing
         #expect(f.money[0].source.text == "60万-80万元")
     }
 
+    /// A run of digits longer than any amount (an ID number, a pasted serial, 300 nines that
+    /// would overflow) is no quantity; the amounts around it still are.
+    @Test func digitRunsLongerThanAnyAmountAreNotQuantities() throws {
+        let nines = String(repeating: "9", count: 320)
+        let f = facts("援疆资金达\(nines)亿元，序列号1234567890123456789个，另安排300万元，项目12个。")
+        #expect(f.moneyValues == [3e6])
+        #expect(f.countPairs == ["12个"])
+        #expect(f.money.allSatisfy { $0.valueYuan.isFinite })
+        _ = try FactsJSON.encode([f])  // every value can be written
+    }
+
     @Test func sameNumberAsMoneyAndAsCountStaysApart() {
         let f = facts("共安排援助资金6420万元，实施新建、改建6420户安居房。")
         #expect(f.moneyValues == [6.42e7])

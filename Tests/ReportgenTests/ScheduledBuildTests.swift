@@ -232,6 +232,12 @@ import TestSupport
         try String(contentsOfFile: csv, encoding: .utf8).replacingOccurrences(of: "8000000", with: "9000000").write(toFile: csv, atomically: true, encoding: .utf8)
         #expect(try waitFor { (try? manifest(out))?["funding.png"] != before["funding.png"] }, "a rebuild after the CSV changed")
         #expect(try consistent(out))
+        // A chart file new to the folder: the spec is read again and the chart is built.
+        let chart = try String(contentsOfFile: dir + "/charts/funding.yaml", encoding: .utf8)
+        try chart.replacingOccurrences(of: "name: funding", with: "name: funding-again")
+            .write(toFile: dir + "/charts/funding-again.yaml", atomically: true, encoding: .utf8)
+        #expect(try waitFor { (try? manifest(out))?["funding-again.png"] != nil }, "the new chart is built")
+        #expect(try consistent(out))
     }
 
     /// One spec × two parameter sets → two reports, each in its own folder, each with its own data.

@@ -76,7 +76,7 @@ public enum FontSubsets {
             return status
         }
         guard let config = FcConfigGetCurrent() else {
-            status.notes.append("fontconfig has no configuration; using full faces")
+            status.notes.append("fontconfig has no configuration; using the system faces")
             return status
         }
         // Every face of a family gets a subset or none does: fontconfig picks the nearest weight
@@ -117,7 +117,7 @@ public enum FontSubsets {
         }.joined()
         let xml = "<?xml version=\"1.0\"?><!DOCTYPE fontconfig SYSTEM \"urn:fontconfig:fonts.dtd\"><fontconfig>\(rules)</fontconfig>"
         guard FcConfigParseAndLoadFromMemory(config, xml, 0) != 0 else {
-            status.notes.append("fontconfig refused the rule naming the font subsets; using full faces")
+            status.notes.append("fontconfig refused the rule naming the font subsets; using the system faces")
             return status
         }
         var added: [String: Int] = [:]  // "family|tier" -> faces fontconfig took
@@ -248,51 +248,35 @@ public enum FontSubsets {
         return out.sorted { ($0.weight, $0.slant, $0.path) < ($1.weight, $1.slant, $1.path) }
     }
 
-    /// Writes the subset of `face` to `target`; returns a note when it could not.
     /// Writes the copies of `face` named in `targets`; returns a note for each it could not make.
     static func makeCopies(of face: Face, _ targets: [(tier: Tier, path: String)]) -> [String] {
         // Our own copy of the file, read once for all its copies, so the GSUB table can be edited
         // before HarfBuzz reads it. (Read, not mapped: a font replaced while we work must not
         // take the process down with SIGBUS.)
-        guard let buffer = readWhole(face.path) else { return ["could not read \(face.path); using the full face"] }
-        defer { buffer.deallocate() }
-        guard let base = buffer.baseAddress,
-              let blob = hb_blob_create(base.assumingMemoryBound(to: CChar.self), UInt32(buffer.count),
-                                        HB_MEMORY_MODE_READONLY, nil, nil)
-        else { return ["HarfBuzz is out of memory"] }
-        defer { hb_blob_destroy(blob) }
-        guard let source = hb_face_create(blob, UInt32(face.index)) else { return ["HarfBuzz could not open \(face.path)"] }
-        defer { hb_face_destroy(source) }
-        if let gsub = hb_face_reference_table(source, hb_tag_from_string("GSUB", 4)) {
-            defer { hb_blob_destroy(gsub) }
-            var length: UInt32 = 0
-            if let start = hb_blob_get_data(gsub, &length), length > 0 {
-                let offset = UnsafeRawPointer(start) - UnsafeRawPointer(base)
-                if offset >= 0, offset + Int(length) <= buffer.count {
-                    LanguageForms.dropLocalizedForms(inGSUB: UnsafeMutableRawBufferPointer(
-                        rebasing: buffer[offset..<offset + Int(length)]))
+        guard var file = FileManager.default.contents(atPath: face.path), !file.isEmpty, file.count < Int(UInt32.max) else {
+            return ["could not read \(face.path); using the next face"]
+        }
+        return file.withUnsafeMutableBytes { buffer -> [String] in
+            guard let base = buffer.baseAddress,
+                  let blob = hb_blob_create(base.assumingMemoryBound(to: CChar.self), UInt32(buffer.count),
+                                            HB_MEMORY_MODE_READONLY, nil, nil)
+            else { return ["HarfBuzz is out of memory"] }
+            defer { hb_blob_destroy(blob) }
+            guard let source = hb_face_create(blob, UInt32(face.index)) else { return ["HarfBuzz could not open \(face.path)"] }
+            defer { hb_face_destroy(source) }
+            if let gsub = hb_face_reference_table(source, hb_tag_from_string("GSUB", 4)) {
+                defer { hb_blob_destroy(gsub) }
+                var length: UInt32 = 0
+                if let start = hb_blob_get_data(gsub, &length), length > 0 {
+                    let offset = UnsafeRawPointer(start) - UnsafeRawPointer(base)
+                    if offset >= 0, offset + Int(length) <= buffer.count {
+                        LanguageForms.dropLocalizedForms(inGSUB: UnsafeMutableRawBufferPointer(
+                            rebasing: buffer[offset..<offset + Int(length)]))
+                    }
                 }
             }
+            return targets.compactMap { makeCopy(of: source, path: face.path, tier: $0.tier, to: $0.path) }
         }
-        return targets.compactMap { makeCopy(of: source, path: face.path, tier: $0.tier, to: $0.path) }
-    }
-
-    /// The file's bytes in a buffer the caller deallocates; nil if it cannot be read whole.
-    static func readWhole(_ path: String) -> UnsafeMutableRawBufferPointer? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var st = stat()
-        guard fstat(fd, &st) == 0, st.st_size > 0, st.st_size < Int(UInt32.max) else { return nil }
-        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: Int(st.st_size), alignment: 16)
-        var done = 0
-        while done < buffer.count, let base = buffer.baseAddress {
-            let n = read(fd, base + done, buffer.count - done)
-            if n < 0, errno == EINTR { continue }
-            guard n > 0 else { buffer.deallocate(); return nil }  // error, or the file shrank
-            done += n
-        }
-        return buffer
     }
 
     /// One copy of the opened `source`; a note when it could not be made.
@@ -317,19 +301,19 @@ public enum FontSubsets {
         case .complete: hb_face_collect_unicodes(source, unicodes)
         }
         guard let subset = hb_subset_or_fail(source, input) else {
-            return "HarfBuzz could not subset \(path); using the full face"
+            return "HarfBuzz could not subset \(path); using the next face"
         }
         defer { hb_face_destroy(subset) }
         guard let out = hb_face_reference_blob(subset) else { return "HarfBuzz is out of memory" }
         defer { hb_blob_destroy(out) }
         var length: UInt32 = 0
         guard let data = hb_blob_get_data(out, &length), length > 0 else {
-            return "HarfBuzz gave an empty subset of \(path); using the full face"
+            return "HarfBuzz gave an empty subset of \(path); using the next face"
         }
         do {
             try AtomicFile.write(UnsafeRawBufferPointer(start: data, count: Int(length)), to: target)
         } catch {
-            return "\(error); using the full face"
+            return "\(error); using the next face"
         }
         return nil
     }

@@ -68,7 +68,7 @@ extension Renderer {
                     let esc = u.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'")
                     attrs = "\(rect) uri='\(sanitizedForPango(esc))'"
                 case .page(let p, let y):
-                    attrs = "\(rect) page=\(p + 1) pos=[0 \(fmt(max(0, y)))]"
+                    attrs = "\(rect) dest='\(destinationName(page: p, y: y))'"  // named: see destinationName
                 }
                 cairo_tag_begin(cr, CAIRO_TAG_LINK, attrs)
                 cairo_tag_end(cr, CAIRO_TAG_LINK)

@@ -115,9 +115,11 @@ public enum Renderer {
         setMetadata(surface, metadata)
         var warnings: [RenderWarning] = []
         var outlineParents: [Int: Int32] = [0: 0]  // level -> outline id; 0 is cairo's root
+        let destinations = pageLinkTargets(pages)
         for (index, page) in pages.enumerated() {
             cairo_pdf_surface_set_size(surface, page.size.width, page.size.height)
             try draw(page, on: surface, scale: 1, warnings: &warnings, pageNumber: index + 1)
+            try addDestinations(destinations[index] ?? [], on: surface, pageNumber: index + 1)
             cairo_surface_show_page(surface)
             for entry in outlineEntries(page.items) {
                 let level = max(1, entry.level)
@@ -131,7 +133,46 @@ public enum Renderer {
         }
         cairo_surface_finish(surface)
         try check(cairo_surface_status(surface), "finishing the PDF")
-        return withExtendedLifetime(sink) { Rendered(bytes: sink.bytes, warnings: warnings) }
+        var bytes = withExtendedLifetime(sink) { sink.bytes }
+        PDFCrossReference.repair(&bytes)
+        return Rendered(bytes: bytes, warnings: warnings)
+    }
+
+    /// The name of the destination a link to `page` (0-based) at `y` points to.
+    ///
+    /// WHY named destinations: cairo 1.16 writes a link's explicit destination (`page=N`) only when
+    /// page N already exists, so every link to a later page (a contents list) came out without
+    /// any target. A named destination is looked up at the end of the document, whatever the order.
+    static func destinationName(page: Int, y: Double) -> String {
+        "p\(page + 1)y\(fmt(max(0, y)))"
+    }
+
+    /// Page index -> the y positions other pages link to on it.
+    private static func pageLinkTargets(_ pages: [Frame]) -> [Int: Set<Double>] {
+        var out: [Int: Set<Double>] = [:]
+        func walk(_ items: [FrameItem]) {
+            for i in items {
+                switch i {
+                case .link(_, .page(let p, let y)) where p >= 0 && p < pages.count: out[p, default: []].insert(max(0, y))
+                case .group(let sub, _, _): walk(sub)
+                default: break
+                }
+            }
+        }
+        for p in pages { walk(p.items) }
+        return out
+    }
+
+    private static func addDestinations(_ ys: Set<Double>, on surface: OpaquePointer, pageNumber: Int) throws(CanvasError) {
+        guard !ys.isEmpty else { return }
+        guard let cr = cairo_create(surface) else { throw .cairo(context: "creating a drawing context", status: "out of memory") }
+        defer { cairo_destroy(cr) }
+        for y in ys.sorted() {
+            let attrs = "name='\(destinationName(page: pageNumber - 1, y: y))' x=0 y=\(fmt(y))"
+            cairo_tag_begin(cr, CAIRO_TAG_DEST, attrs)
+            cairo_tag_end(cr, CAIRO_TAG_DEST)
+        }
+        try check(cairo_status(cr), "marking link targets on page \(pageNumber)")
     }
 
     /// Renders `pages` in the format named by `path`'s extension and writes the file atomically

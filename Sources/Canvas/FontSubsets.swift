@@ -44,7 +44,7 @@ public enum FontSubsets {
     /// Families that get subsets: the default CJK family (the others are Latin faces, already small).
     static let candidates = [defaultFontFamilies[0]]
     /// Bump when the character set or the way subsets are made changes.
-    static let version = 4
+    static let version = 5
     /// Faces smaller than this are cheap to embed whole.
     static let minimumSourceBytes = 4 << 20
 
@@ -90,6 +90,16 @@ public enum FontSubsets {
                     let name = face.cacheName(family: family, tier: tier)
                     jobs.append((family, face, tier, (folder as NSString).appendingPathComponent(name)))
                 }
+            }
+        }
+        // A copy whose bytes no longer match the checksum recorded when it was made (a disk
+        // error, a sync tool, a person) would crash cairo's CFF subsetter in every build: it is
+        // made again, and if that fails the system faces are used.
+        for job in jobs where FileManager.default.fileExists(atPath: job.target) {
+            if let problem = damage(job.target) {
+                unlink(job.target)
+                unlink(checkPath(job.target))
+                status.notes.append("font copy \(job.target) was damaged (\(problem)); made it again")
             }
         }
         let missing = jobs.indices.filter { !FileManager.default.fileExists(atPath: jobs[$0].target) }
@@ -149,7 +159,8 @@ public enum FontSubsets {
     /// Copies of the same faces made for an older font file, HarfBuzz or subset version.
     static func removeSuperseded(in folder: String, stems: Set<String>, keeping: Set<String>) {
         for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-        where name.hasSuffix(".otf") && !keeping.contains(name) && stems.contains(where: { name.hasPrefix($0) }) {
+        where (name.hasSuffix(".otf") || name.hasSuffix(".otf.check")) && !keeping.contains(name)
+            && !keeping.contains((name as NSString).deletingPathExtension) && stems.contains(where: { name.hasPrefix($0) }) {
             try? FileManager.default.removeItem(atPath: (folder as NSString).appendingPathComponent(name))
         }
     }
@@ -310,12 +321,45 @@ public enum FontSubsets {
         guard let data = hb_blob_get_data(out, &length), length > 0 else {
             return "HarfBuzz gave an empty subset of \(path); using the next face"
         }
+        let bytes = UnsafeRawBufferPointer(start: data, count: Int(length))
         do {
-            try AtomicFile.write(UnsafeRawBufferPointer(start: data, count: Int(length)), to: target)
+            // The checksum first: a copy is never there without one.
+            try AtomicFile.write(Array(checkLine(bytes).utf8), to: checkPath(target))
+            try AtomicFile.write(bytes, to: target)
         } catch {
             return "\(error); using the next face"
         }
         return nil
+    }
+
+    // MARK: Checksums
+
+    /// `<copy>.check`: the size and CRC-32 of the copy, written when it was made.
+    static func checkPath(_ target: String) -> String { target + ".check" }
+
+    static func checkLine(_ bytes: UnsafeRawBufferPointer) -> String {
+        "reportgen-font-copy \(bytes.count) \(String(crc(bytes), radix: 16))\n"
+    }
+
+    static func crc(_ bytes: UnsafeRawBufferPointer) -> UInt {
+        guard let base = bytes.baseAddress else { return 0 }
+        var c = crc32(0, nil, 0)
+        var off = 0
+        while off < bytes.count {
+            let n = min(1 << 30, bytes.count - off)
+            c = crc32(c, base.advanced(by: off).assumingMemoryBound(to: Bytef.self), uInt(n))
+            off += n
+        }
+        return c
+    }
+
+    /// Why the copy at `target` cannot be trusted, or nil when it matches its checksum. Reading
+    /// and summing the two copies (14 MB) takes a few milliseconds, once per process that draws.
+    static func damage(_ target: String) -> String? {
+        guard let line = try? String(contentsOfFile: checkPath(target), encoding: .utf8) else { return "its checksum file is missing" }
+        guard let bytes = FileManager.default.contents(atPath: target) else { return "it cannot be read" }
+        let ok = bytes.withUnsafeBytes { checkLine($0) == line }
+        return ok ? nil : "its size or checksum differs from the one recorded when it was made"
     }
 
     /// The features HarfBuzz applies to horizontal text on its own: every script's defaults,

@@ -44,7 +44,7 @@ public enum FontSubsets {
     /// Families that get subsets: the default CJK family (the others are Latin faces, already small).
     static let candidates = [defaultFontFamilies[0]]
     /// Bump when the character set or the way subsets are made changes.
-    static let version = 5
+    static let version = 4
     /// Faces smaller than this are cheap to embed whole.
     static let minimumSourceBytes = 4 << 20
 
@@ -95,14 +95,16 @@ public enum FontSubsets {
         // A copy whose bytes no longer match the checksum recorded when it was made (a disk
         // error, a sync tool, a person) would crash cairo's CFF subsetter in every build: it is
         // made again, and if that fails the system faces are used.
+        // (The damaged file is replaced by rename, never removed first: another process may be
+        // drawing with these copies right now.)
+        var damaged = Set<String>()
         for job in jobs where FileManager.default.fileExists(atPath: job.target) {
             if let problem = damage(job.target) {
-                unlink(job.target)
-                unlink(checkPath(job.target))
+                damaged.insert(job.target)
                 status.notes.append("font copy \(job.target) was damaged (\(problem)); made it again")
             }
         }
-        let missing = jobs.indices.filter { !FileManager.default.fileExists(atPath: jobs[$0].target) }
+        let missing = jobs.indices.filter { !FileManager.default.fileExists(atPath: jobs[$0].target) || damaged.contains(jobs[$0].target) }
         if !missing.isEmpty {
             let start = DispatchTime.now().uptimeNanoseconds
             let problems = Mutex<[String]>([])
@@ -117,6 +119,8 @@ public enum FontSubsets {
             removeSuperseded(in: folder, stems: Set(jobs.map { $0.source.cacheStem(family: $0.family) }),
                              keeping: Set(jobs.map { ($0.target as NSString).lastPathComponent }))
             status.notes += problems.withLock { $0 }
+            // A damaged copy that could not be made again must not be used.
+            for target in damaged where damage(target) != nil { unlink(target) }
             status.creationMilliseconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
         }
         let ready = jobs.filter { FileManager.default.fileExists(atPath: $0.target) }
@@ -353,13 +357,28 @@ public enum FontSubsets {
         return c
     }
 
-    /// Why the copy at `target` cannot be trusted, or nil when it matches its checksum. Reading
-    /// and summing the two copies (14 MB) takes a few milliseconds, once per process that draws.
+    /// Why the copy at `target` cannot be trusted, or nil when it matches its checksum.
+    ///
+    /// Summing the four copies (27 MB) takes ~50 ms, too much for every build. So once a copy
+    /// has been summed, its inode and change time (`st_ctim`, which only the kernel sets, on any
+    /// write, truncation or replacement) are recorded beside the checksum, and later uses only
+    /// `stat` it: a copy anything has written to since is summed again. A copy without a
+    /// checksum (made by a reportgen before checksums, which other processes on the machine may
+    /// still be running) gets one recorded rather than being remade: builds of two versions
+    /// sharing a cache must not take turns replacing each other's fonts.
     static func damage(_ target: String) -> String? {
-        guard let line = try? String(contentsOfFile: checkPath(target), encoding: .utf8) else { return "its checksum file is missing" }
+        var st = stat()
+        guard stat(target, &st) == 0 else { return "it cannot be read" }
+        let stamp = "verified \(st.st_ino) \(st.st_ctim.tv_sec).\(st.st_ctim.tv_nsec) \(st.st_size)"
+        let recorded = (try? String(contentsOfFile: checkPath(target), encoding: .utf8))?.split(separator: "\n").map(String.init)
+        if let recorded, recorded.count == 2, recorded[1] == stamp { return nil }
         guard let bytes = FileManager.default.contents(atPath: target) else { return "it cannot be read" }
-        let ok = bytes.withUnsafeBytes { checkLine($0) == line }
-        return ok ? nil : "its size or checksum differs from the one recorded when it was made"
+        let actual = bytes.withUnsafeBytes { checkLine($0) }
+        if let sum = recorded?.first, sum + "\n" != actual {
+            return "its size or checksum differs from the one recorded when it was made"
+        }
+        try? AtomicFile.write(Array((actual + stamp + "\n").utf8), to: checkPath(target))
+        return nil
     }
 
     /// The features HarfBuzz applies to horizontal text on its own: every script's defaults,

@@ -23,9 +23,10 @@ public final class BuildLock {
         let fd = openat(state, "lock", O_RDWR | O_CREAT | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw .output(.cannotWrite(path: path, reason: OutputFolder.errnoText())) }
         var st = stat()
-        guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else {
+        // A hard link to someone else's file would be truncated as surely as a symlink's target.
+        guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, st.st_nlink == 1 else {
             close(fd)
-            throw .output(.cannotWrite(path: path, reason: "not a plain file; move it away"))
+            throw .output(.cannotWrite(path: path, reason: "not a plain file of its own (a device, a FIFO or a hard link); move it away"))
         }
         var r: Int32
         repeat { r = flock(fd, LOCK_EX | (wait ? 0 : LOCK_NB)) } while r != 0 && errno == EINTR

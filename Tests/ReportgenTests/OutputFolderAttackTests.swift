@@ -49,6 +49,12 @@ import TestSupport
         let r = try build(e.seeds, e.out)
         #expect(read(e.outside + "/victim") == "precious\n", "the file the link points to is untouched")
         #expect(r.status == 1 && r.stderr.contains("lock") && r.stderr.contains("symbolic link"), "\(r.stderr)")
+        // A hard link to the file, likewise.
+        try FileManager.default.removeItem(atPath: e.out + "/.reportgen/lock")
+        try FileManager.default.linkItem(atPath: e.outside + "/victim", toPath: e.out + "/.reportgen/lock")
+        let h = try build(e.seeds, e.out)
+        #expect(read(e.outside + "/victim") == "precious\n")
+        #expect(h.status == 1 && h.stderr.contains("hard link"), "\(h.stderr)")
     }
 
     @Test func aLinkedArchiveFolderIsNotWrittenThrough() throws {

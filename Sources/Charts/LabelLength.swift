@@ -6,17 +6,20 @@
 /// shows more than a few dozen characters of one label, so each text is first cut to
 /// `maxCharacters` with an ellipsis, with a warning that says so; the layout then shortens it
 /// further to fit, as for any label.
-enum LabelLength {
-    static let maxCharacters = 200
+public enum LabelLength {
+    public static let maxCharacters = 200
+
+    /// `t`, or its first `maxCharacters` characters with an ellipsis and a warning that says so.
+    public static func cut(_ t: String, warnings: inout [String]) -> String {
+        guard t.count > maxCharacters else { return t }
+        warnings.append("label \"\(t.prefix(40))…\" (\(t.count) characters) was shortened to \(maxCharacters) characters")
+        return String(t.prefix(maxCharacters - 1)) + "…"
+    }
 
     static func bounded(_ spec: ChartSpec) -> (ChartSpec, [String]) {
         var s = spec
         var warnings: [String] = []
-        func cut(_ t: String) -> String {
-            guard t.count > maxCharacters else { return t }
-            warnings.append("label \"\(t.prefix(40))…\" (\(t.count) characters) was shortened to \(maxCharacters) characters")
-            return String(t.prefix(maxCharacters - 1)) + "…"
-        }
+        func cut(_ t: String) -> String { LabelLength.cut(t, warnings: &warnings) }
         s.title = s.title.map(cut)
         s.subtitle = s.subtitle.map(cut)
         s.source = s.source.map(cut)

@@ -197,15 +197,18 @@ public final class BuildTransaction: Sendable {
     /// warnings for what was ignored. Call with the lock held (no other build is running).
     static func recover(_ folder: OutputFolder) -> [String] {
         var notes: [String] = []
+        var pending: String?  // the staging folder of a journal that could not be completed
         if let bytes = folder.read(journal) {
             if let plan = JournalPlan(String(decoding: bytes, as: UTF8.self)) {
-                notes += rollForward(folder, journal: plan).map(\.text)
+                let found = rollForward(folder, journal: plan)
+                notes += found.map(\.text)
+                if found.contains(where: \.failed) { pending = plan.staging }
             } else {
                 notes.append("\(folder.full(journal)) names files a build cannot have written; it was ignored and nothing it lists was moved or removed")
             }
         }
         for n in folder.names(in: stateDir) {
-            if n.hasPrefix("staging-"), JournalPlan.isStagingName(n) {
+            if n.hasPrefix("staging-"), JournalPlan.isStagingName(n), "\(stateDir)/\(n)" != pending {
                 folder.removeTree("\(stateDir)/\(n)")
             } else if n.hasPrefix("."), let r = n.range(of: ".tmp-"), OutputFolder.isToken(n[r.upperBound...]) {
                 folder.removeFile("\(stateDir)/\(n)")

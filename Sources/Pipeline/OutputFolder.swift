@@ -162,7 +162,8 @@ public final class OutputFolder: Sendable {
         }
     }
 
-    /// Hard-links the plain file `from` as `to` (a new name: an existing one is an error).
+    /// Hard-links the plain file `from` as `to` (a new name: an existing one is an error), or
+    /// copies it when `to` is on another file system (an archive volume mounted at `archive/`).
     func link(_ from: String, to: String) throws(BuildError) {
         guard kind(from) == S_IFREG else { throw fail(from, "not a plain file") }
         let (ff, fn) = Self.split(from), (tf, tn) = Self.split(to)
@@ -171,7 +172,12 @@ public final class OutputFolder: Sendable {
         let b = try openFolder(tf, create: true)
         defer { close(b) }
         // Flags 0: a link at `from` is linked as itself, never followed.
-        if linkat(a, fn, b, tn, 0) != 0 { throw fail(to, Self.errnoText()) }
+        if linkat(a, fn, b, tn, 0) == 0 { return }
+        let e = errno
+        guard e == EXDEV || e == EPERM || e == EMLINK, kind(to) == nil, let bytes = read(from, limit: Int.max) else {
+            throw fail(to, Self.errnoText(e))
+        }
+        try write(bytes, to: to, token: Self.freshToken())
     }
 
     /// Removes the file or link at `rel` (never what a link points to). A folder is left alone.

@@ -23,7 +23,7 @@ public enum AtomicFile {
         guard isDir.boolValue else { throw .cannotWrite(path: path, reason: "\(folder) is a file, not a folder") }
         let name = (path as NSString).lastPathComponent
         let tmp = (folder as NSString).appendingPathComponent(".\(name).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
-        let fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        let fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw .cannotWrite(path: path, reason: String(cString: strerror(errno))) }
         var failure: String?
         var off = 0

@@ -92,7 +92,19 @@ public enum FontSubsets {
                 }
             }
         }
-        let missing = jobs.indices.filter { !FileManager.default.fileExists(atPath: jobs[$0].target) }
+        // A copy whose bytes no longer match the checksum recorded when it was made (a disk
+        // error, a sync tool, a person) would crash cairo's CFF subsetter in every build: it is
+        // made again, and if that fails the system faces are used.
+        // (The damaged file is replaced by rename, never removed first: another process may be
+        // drawing with these copies right now.)
+        var damaged = Set<String>()
+        for job in jobs where FileManager.default.fileExists(atPath: job.target) {
+            if let problem = damage(job.target) {
+                damaged.insert(job.target)
+                status.notes.append("font copy \(job.target) was damaged (\(problem)); made it again")
+            }
+        }
+        let missing = jobs.indices.filter { !FileManager.default.fileExists(atPath: jobs[$0].target) || damaged.contains(jobs[$0].target) }
         if !missing.isEmpty {
             let start = DispatchTime.now().uptimeNanoseconds
             let problems = Mutex<[String]>([])
@@ -107,6 +119,8 @@ public enum FontSubsets {
             removeSuperseded(in: folder, stems: Set(jobs.map { $0.source.cacheStem(family: $0.family) }),
                              keeping: Set(jobs.map { ($0.target as NSString).lastPathComponent }))
             status.notes += problems.withLock { $0 }
+            // A damaged copy that could not be made again must not be used.
+            for target in damaged where damage(target) != nil { unlink(target) }
             status.creationMilliseconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
         }
         let ready = jobs.filter { FileManager.default.fileExists(atPath: $0.target) }
@@ -149,7 +163,8 @@ public enum FontSubsets {
     /// Copies of the same faces made for an older font file, HarfBuzz or subset version.
     static func removeSuperseded(in folder: String, stems: Set<String>, keeping: Set<String>) {
         for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-        where name.hasSuffix(".otf") && !keeping.contains(name) && stems.contains(where: { name.hasPrefix($0) }) {
+        where (name.hasSuffix(".otf") || name.hasSuffix(".otf.check")) && !keeping.contains(name)
+            && !keeping.contains((name as NSString).deletingPathExtension) && stems.contains(where: { name.hasPrefix($0) }) {
             try? FileManager.default.removeItem(atPath: (folder as NSString).appendingPathComponent(name))
         }
     }
@@ -310,11 +325,59 @@ public enum FontSubsets {
         guard let data = hb_blob_get_data(out, &length), length > 0 else {
             return "HarfBuzz gave an empty subset of \(path); using the next face"
         }
+        let bytes = UnsafeRawBufferPointer(start: data, count: Int(length))
         do {
-            try AtomicFile.write(UnsafeRawBufferPointer(start: data, count: Int(length)), to: target)
+            // The checksum first: a copy is never there without one.
+            try AtomicFile.write(Array(checkLine(bytes).utf8), to: checkPath(target))
+            try AtomicFile.write(bytes, to: target)
         } catch {
             return "\(error); using the next face"
         }
+        return nil
+    }
+
+    // MARK: Checksums
+
+    /// `<copy>.check`: the size and CRC-32 of the copy, written when it was made.
+    static func checkPath(_ target: String) -> String { target + ".check" }
+
+    static func checkLine(_ bytes: UnsafeRawBufferPointer) -> String {
+        "reportgen-font-copy \(bytes.count) \(String(crc(bytes), radix: 16))\n"
+    }
+
+    static func crc(_ bytes: UnsafeRawBufferPointer) -> UInt {
+        guard let base = bytes.baseAddress else { return 0 }
+        var c = crc32(0, nil, 0)
+        var off = 0
+        while off < bytes.count {
+            let n = min(1 << 30, bytes.count - off)
+            c = crc32(c, base.advanced(by: off).assumingMemoryBound(to: Bytef.self), uInt(n))
+            off += n
+        }
+        return c
+    }
+
+    /// Why the copy at `target` cannot be trusted, or nil when it matches its checksum.
+    ///
+    /// Summing the four copies (27 MB) takes ~50 ms, too much for every build. So once a copy
+    /// has been summed, its inode and change time (`st_ctim`, which only the kernel sets, on any
+    /// write, truncation or replacement) are recorded beside the checksum, and later uses only
+    /// `stat` it: a copy anything has written to since is summed again. A copy without a
+    /// checksum (made by a reportgen before checksums, which other processes on the machine may
+    /// still be running) gets one recorded rather than being remade: builds of two versions
+    /// sharing a cache must not take turns replacing each other's fonts.
+    static func damage(_ target: String) -> String? {
+        var st = stat()
+        guard stat(target, &st) == 0 else { return "it cannot be read" }
+        let stamp = "verified \(st.st_ino) \(st.st_ctim.tv_sec).\(st.st_ctim.tv_nsec) \(st.st_size)"
+        let recorded = (try? String(contentsOfFile: checkPath(target), encoding: .utf8))?.split(separator: "\n").map(String.init)
+        if let recorded, recorded.count == 2, recorded[1] == stamp { return nil }
+        guard let bytes = FileManager.default.contents(atPath: target) else { return "it cannot be read" }
+        let actual = bytes.withUnsafeBytes { checkLine($0) }
+        if let sum = recorded?.first, sum + "\n" != actual {
+            return "its size or checksum differs from the one recorded when it was made"
+        }
+        try? AtomicFile.write(Array((actual + stamp + "\n").utf8), to: checkPath(target))
         return nil
     }
 

@@ -14,7 +14,9 @@ public enum Chart {
     /// with one measurer per thread.
     public static func layout(_ spec: ChartSpec, measurer: TextMeasurer) throws(ChartError) -> ChartFrame {
         try ChartLayout.validate(spec)
+        let (spec, cut) = LabelLength.bounded(spec)  // a 400,000-character label is cut first
         var l = ChartLayout(spec: spec, measurer: measurer)
+        l.warnings = cut
         switch spec.kind {
         case .bar: try BarChart.draw(&l)
         case .line, .area: try LineChart.draw(&l)

@@ -63,7 +63,7 @@ public enum MarkdownWriter {
         }
         if !doc.sources.isEmpty {
             md += "## 资料来源\n\n"
-            for (i, n) in doc.sources.enumerated() { md += "[^\(i + 1)]: `\(n.location)` “\(line(n.sentence))”\n" }
+            for (i, n) in doc.sources.enumerated() { md += "[^\(i + 1)]: \(code(n.location)) “\(line(n.sentence))”\n" }
         }
         return Output(markdown: Array(md.utf8), images: images, warnings: warnings)
     }
@@ -85,20 +85,46 @@ public enum MarkdownWriter {
         }.joined()
     }
 
-    /// Text on one line with Markdown's punctuation escaped.
+    /// Text on one line with Markdown's punctuation escaped: names, labels and sentences come
+    /// from users' files and articles, so none of it may open a link, an image, raw HTML, a code
+    /// span, emphasis, a table cell or (at the start) a list or heading.
     static func line(_ s: String) -> String {
         var o = ""
         for c in s {
             switch c {
-            case "\n", "\r": o += " "
-            case "\\", "*", "_", "`", "[", "]", "<", ">", "#", "|": o += "\\\(c)"
+            case "\n", "\r", "\t": o += " "
+            case "\\", "*", "_", "`", "[", "]", "<", ">", "#", "|", "!", "~", "&", "$": o += "\\\(c)"
             default: o.append(c)
             }
+        }
+        // At the start of a line, `- x`, `+ x`, `1. x` would make a list, and `---` or `===` a
+        // rule or (under a line) a heading. A number such as `-5` or `1.5` is left as it is.
+        let spaced = { (rest: Substring) in rest.isEmpty || rest.first == " " }
+        if let first = o.first, "-+=".contains(first), (first != "=" && spaced(o.dropFirst())) || o.allSatisfy({ $0 == first || $0 == " " }) {
+            o = "\\" + o
+        }
+        let digits = o.prefix { $0.isASCII && $0.isNumber }
+        if !digits.isEmpty, let next = o.dropFirst(digits.count).first, next == "." || next == ")", spaced(o.dropFirst(digits.count + 1)) {
+            o = String(digits) + "\\" + String(o.dropFirst(digits.count))
         }
         return o
     }
 
+    /// A code span that `s` cannot close: its fence is one backtick longer than the longest run
+    /// of backticks in `s` (CommonMark §6.1), so `<img onerror=…>` in a file name stays text.
+    static func code(_ s: String) -> String {
+        let flat = String(s.map { $0.isNewline || $0 == "\t" || ($0.asciiValue.map { $0 < 0x20 } ?? false) ? " " : $0 })
+        var longest = 0, run = 0
+        for c in flat { run = c == "`" ? run + 1 : 0; longest = max(longest, run) }
+        let fence = String(repeating: "`", count: longest + 1)
+        let pad = flat.hasPrefix("`") || flat.hasSuffix("`") || (flat.hasPrefix(" ") && flat.hasSuffix(" ")) ? " " : ""
+        return fence + pad + flat + pad + fence
+    }
+
     static func cell(_ s: String) -> String { line(s) }
 
-    static func alt(_ s: String) -> String { s.filter { !"[]()\n".contains($0) } }
+    /// Image alt text: the same escaping as `line` (brackets would end the alt text early and
+    /// `(` after `]` would start a link target), with the brackets dropped for readers that show
+    /// alt text raw.
+    static func alt(_ s: String) -> String { line(s.filter { !"[]()".contains($0) }) }
 }

@@ -15,12 +15,16 @@ public enum DocumentError: Error, Equatable, CustomStringConvertible {
     case figure(id: String, message: String)
     case table(id: String, message: String)
     case empty
+    /// More pages than `PageLayout.maxPages`: a spec (or an article) asking for a book.
+    case tooManyPages(limit: Int)
 
     public var description: String {
         switch self {
         case .figure(let id, let m): return "figure \"\(id)\": \(m)"
         case .table(let id, let m): return "table \"\(id)\": \(m)"
         case .empty: return "the document has no title and no content"
+        case .tooManyPages(let limit):
+            return "the briefing runs past \(limit) pages (the limit on pages in one briefing); shorten its text or tables, or split the report"
         }
     }
 }
@@ -29,6 +33,9 @@ public enum DocumentError: Error, Equatable, CustomStringConvertible {
 /// sections. Headings stay with what follows them, figures are never split, paragraphs break
 /// between lines (never leaving a single line behind), tables repeat their header under `续表`.
 public enum PageLayout {
+    /// A briefing is a handful of pages; laying out thousands costs minutes and helps nobody.
+    public static let maxPages = 500
+
     public static func layout(_ doc: BriefingDocument, style: PageStyle = .a4, measurer: TextMeasurer) throws(DocumentError) -> LaidOutDocument {
         guard !doc.title.isEmpty || !doc.blocks.isEmpty else { throw .empty }
         var flow = Flow(style: style, measurer: measurer)
@@ -38,6 +45,7 @@ public enum PageLayout {
         flow.newPage()
         var figureNo = 0, tableNo = 0
         for (i, b) in doc.blocks.enumerated() {
+            if flow.pages.count > maxPages { throw .tooManyPages(limit: maxPages) }
             switch b {
             case .heading(let level, let text):
                 let next = i + 1 < doc.blocks.count ? flow.minimumHeight(doc.blocks[i + 1]) : 0
@@ -52,6 +60,7 @@ public enum PageLayout {
                 try flow.table(t, number: tableNo)
             }
         }
+        if flow.pages.count > maxPages { throw .tooManyPages(limit: maxPages) }
         if !doc.sources.isEmpty {
             flow.heading(sourcesHeading, level: 1, keepWith: 40)
             flow.sources(doc.sources)
@@ -205,7 +214,8 @@ struct Flow {
     }
 
     func firstChunk(_ runs: [Inline]) -> Double {
-        let lines = measurer.lines(TextBlock(markup(runs), style: style.body, width: width, alignment: .justify, isMarkup: true))
+        let head = Typeset.window(runs, scalars: windowScalars)?.head ?? runs
+        let lines = measurer.lines(TextBlock(markup(head), style: style.body, width: width, alignment: .justify, isMarkup: true))
         // What `paragraph` would put first: a paragraph of under four lines never splits.
         let k = lines.count < 4 ? lines.count : 2
         return k == 0 ? 0 : style.bodySize * 0.6 + lines[k - 1].top + lines[k - 1].height
@@ -232,15 +242,33 @@ struct Flow {
         y += after
     }
 
+    /// What a page of Chinese holds (one em per character), half again: a first window that
+    /// runs past the page's end for Chinese text; narrower Latin text widens it (×4 a time).
+    var windowScalars: Int {
+        max(2048, Int(1.5 * (width / style.bodySize) * ((bottom - style.contentTop) / (style.bodySize * style.lineSpacing))))
+    }
+
     /// A paragraph, cut between lines across pages; at least two lines stay on each side.
+    ///
+    /// Each page lays out only a window of the text that surely runs past the page's end (and
+    /// widens it if it does not), not all that is left: laying out the whole rest for every
+    /// page made a long paragraph quadratic (100,000 characters took 3.8 s).
     mutating func paragraph(_ runs: [Inline], indent: Double = 0, firstLineMarker: String? = nil) {
         var rest = runs
         var first = true
         space(style.bodySize * 0.6)
-        while true {
-            let l = laid(rest)
-            let b = TextBlock(l.markup, style: style.body, width: width - indent, alignment: .justify, isMarkup: true)
-            let lines = measurer.lines(b)
+        while pages.count <= PageLayout.maxPages {  // beyond it `layout` fails
+            var limit = windowScalars
+            var part: [Inline], beyond: [Inline]
+            var l: Typeset.Laid, b: TextBlock, lines: [TextLine]
+            // Three lines past the page: the cut and the lines around it are as in the whole text.
+            repeat {
+                if let w = Typeset.window(rest, scalars: limit) { (part, beyond) = w } else { (part, beyond) = (rest, []) }
+                l = laid(part)
+                b = TextBlock(l.markup, style: style.body, width: width - indent, alignment: .justify, isMarkup: true)
+                lines = measurer.lines(b)
+                limit *= 4
+            } while !beyond.isEmpty && lines.filter({ $0.top + $0.height > remaining }).count < 3
             guard let last = lines.last else { return }
             let total = last.top + last.height
             if total <= remaining || (atTop && lines.count == 1) {
@@ -259,13 +287,13 @@ struct Flow {
                     continue
                 }
             }
-            let (head, tail) = Typeset.split(rest, l, atLayout: lines[fit].utf8Start)
+            let (head, tail) = Typeset.split(part, l, atLayout: lines[fit].utf8Start)
             var hb = TextBlock(markup(head), style: style.body, width: width - indent, alignment: .justify, isMarkup: true)
             hb.justifyLastLine = true
             if first, let marker = firstLineMarker { place(TextBlock(marker, style: style.body), x: left + indent - 12, y: y) }
             place(hb, x: left + indent, y: y)
             first = false
-            rest = tail
+            rest = Typeset.joined(tail, beyond)
             newPage()
         }
     }

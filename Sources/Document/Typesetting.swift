@@ -121,3 +121,33 @@ enum Typeset {
         return (head, tail)
     }
 }
+
+extension Typeset {
+    /// The first `limit` Unicode scalars of `runs` and the runs after them; nil when `runs` hold
+    /// no more than that. Walks only the first `limit` scalars, so a page of a long paragraph
+    /// costs the same however long the paragraph is. A run cut in two keeps its citations on
+    /// the second piece (they are drawn after its end).
+    static func window(_ runs: [Inline], scalars limit: Int) -> (head: [Inline], rest: [Inline])? {
+        var count = 0
+        for (i, r) in runs.enumerated() {
+            let us = r.text.unicodeScalars
+            var idx = us.startIndex
+            while idx != us.endIndex, count < limit { us.formIndex(after: &idx); count += 1 }
+            guard count >= limit else { continue }
+            if idx == us.endIndex {
+                return i + 1 < runs.count ? (Array(runs[...i]), Array(runs[(i + 1)...])) : nil
+            }
+            var head = Array(runs[..<i])
+            head.append(Inline(String(us[..<idx]), style: r.style))
+            return (head, [Inline(String(us[idx...]), style: r.style, citations: r.citations)] + runs[(i + 1)...])
+        }
+        return nil
+    }
+
+    /// `tail` (what `split` left of a window) followed by `beyond` (the runs after the window),
+    /// the run the window cut joined again so its text is laid out as one.
+    static func joined(_ tail: [Inline], _ beyond: [Inline]) -> [Inline] {
+        guard let last = tail.last, let first = beyond.first, last.style == first.style, last.citations.isEmpty else { return tail + beyond }
+        return tail.dropLast() + [Inline(last.text + first.text, style: first.style, citations: first.citations)] + beyond.dropFirst()
+    }
+}

@@ -90,6 +90,7 @@ public struct BriefingFile: Sendable {
         do { root = try Yams.compose(yaml: text) } catch {
             throw .data(path: path, line: nil, field: nil, message: "YAML syntax error: \(error)")
         }
+        try YAMLLimits.check(root, path: path)  // issue 18 hook: alias expansion bounded
         guard let map = root?.mapping else { throw .data(path: path, line: 1, field: nil, message: "expected a mapping (title: …, sections: …)") }
         var r = Reader(path: path)
         for (k, _) in map {

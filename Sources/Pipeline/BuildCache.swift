@@ -3,6 +3,11 @@ import Foundation
 
 /// What the last build made for each job, under the key it was made with. Lives in
 /// `.reportgen/cache.json` inside the output folder; deleting it only costs a full rebuild.
+///
+/// Anyone who can write the folder can write this file, so it is read without following a
+/// link, and a job is only reused when every file it names is a plain output name
+/// (`OutputNames.isOutputFile`) and a plain file in the folder with the recorded size and hash;
+/// a job naming anything else is dropped (and redone) with a warning in `notes`.
 struct BuildCache: Codable {
     struct Job: Codable {
         var key: String
@@ -12,20 +17,32 @@ struct BuildCache: Codable {
 
     var version = BuildCache.tool
     var jobs: [String: Job] = [:]
+    /// Why entries of the file were not trusted; not saved.
+    var notes: [String] = []
 
-    static func path(_ root: String) -> String { (root as NSString).appendingPathComponent(".reportgen/cache.json") }
+    enum CodingKeys: String, CodingKey { case version, jobs }
+
+    init() {}
+
+    static let file = ".reportgen/cache.json"
 
     static func load(_ root: String) -> BuildCache {
-        guard let d = FileManager.default.contents(atPath: path(root)),
-              let c = try? JSONDecoder().decode(BuildCache.self, from: d), c.version == BuildCache.tool else { return BuildCache() }
+        guard let folder = try? OutputFolder(root), let d = folder.read(file),
+              var c = try? JSONDecoder().decode(BuildCache.self, from: Data(d)), c.version == BuildCache.tool else { return BuildCache() }
+        for (id, job) in c.jobs.sorted(by: { $0.key < $1.key }) {
+            if let bad = job.files.first(where: { !OutputNames.isOutputFile($0.path) || $0.path == "manifest.json" }) {
+                c.jobs[id] = nil
+                c.notes.append("\(folder.full(file)): job \(id) names \"\(bad.path)\", which is not an output name; the entry was ignored and the job redone")
+            }
+        }
         return c
     }
 
     func save(_ root: String) {
         let enc = JSONEncoder()
         enc.outputFormatting = [.sortedKeys]
-        guard let d = try? enc.encode(self) else { return }
-        try? AtomicFile.write([UInt8](d), to: Self.path(root))
+        guard let d = try? enc.encode(self), let folder = try? OutputFolder(root) else { return }
+        try? folder.write([UInt8](d), to: Self.file, token: OutputFolder.freshToken())
     }
 
     /// The version plus the executable's size and modification time: a rebuilt binary (a
@@ -42,12 +59,12 @@ struct BuildCache: Codable {
     }
 
     /// The job's previous result, if its key matches and its files are still there, unmodified.
+    /// A link, a folder or a FIFO in place of a file is not the file: the job is redone.
     func reusable(id: String, key: String, root: String) -> Job? {
-        guard let j = jobs[id], j.key == key else { return nil }
+        guard let j = jobs[id], j.key == key, let folder = try? OutputFolder(root) else { return nil }
         for f in j.files {
-            let p = (root as NSString).appendingPathComponent(f.path)
-            guard let attrs = try? FileManager.default.attributesOfItem(atPath: p), (attrs[.size] as? Int) == f.bytes,
-                  let d = FileManager.default.contents(atPath: p), sha256Hex([UInt8](d)) == f.sha256 else { return nil }
+            guard OutputNames.isOutputFile(f.path), let d = folder.read(f.path, limit: f.bytes), d.count == f.bytes,
+                  sha256Hex(d) == f.sha256 else { return nil }
         }
         return j
     }

@@ -44,6 +44,7 @@ public struct ChartFile: Sendable {
         } catch {
             throw .data(path: path, line: nil, field: nil, message: "YAML syntax error: \(error)")
         }
+        try YAMLLimits.check(node, path: path)  // issue 18 hook: alias expansion bounded
         guard let map = node?.mapping else {
             throw .data(path: path, line: 1, field: nil, message: "expected a mapping of chart options (name: …, data: …, kind: …)")
         }

@@ -28,9 +28,10 @@ enum FigureFiles {
         return (files, warnings)
     }
 
-    /// One CSV line; cells with a comma, quote or line break are quoted.
+    /// One CSV line; cells with a comma, quote or line break are quoted, and cells a spreadsheet
+    /// would run as a formula are neutralised (`SpreadsheetCell`).
     static func csvLine(_ cells: [String]) -> String {
-        cells.map { s in
+        cells.map(SpreadsheetCell.escape).map { s in  // issue 18 hook: no spreadsheet formulas
             s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" })
                 ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
         }.joined(separator: ",") + "\n"

@@ -50,3 +50,21 @@ public func sourceDateEpoch(_ env: [String: String] = ProcessInfo.processInfo.en
     guard let s = env["SOURCE_DATE_EPOCH"], let secs = Int64(s.trimmingCharacters(in: .whitespaces)) else { return nil }
     return Date(timeIntervalSince1970: TimeInterval(secs))
 }
+
+extension Manifest {
+    /// The manifest a previous build left in `folder`, read without following a link, with a
+    /// warning when it is there but cannot be trusted: unreadable, or listing any path that is
+    /// not a plain output name (`../x`, `archive/…`, a folder). An untrusted manifest is
+    /// ignored as a whole, so no file it lists is ever removed as obsolete.
+    static func load(from folder: OutputFolder) -> (Manifest?, warning: String?) {
+        guard folder.kind("manifest.json") != nil else { return (nil, nil) }
+        let path = folder.full("manifest.json")
+        guard let bytes = folder.read("manifest.json"), let m = try? JSONDecoder().decode(Manifest.self, from: Data(bytes)) else {
+            return (nil, "\(path) is not a manifest reportgen wrote (not a plain file, or not its JSON); it was ignored and no earlier output is removed")
+        }
+        if let bad = m.files.first(where: { !OutputNames.isOutputFile($0.path) || $0.path == "manifest.json" }) {
+            return (nil, "\(path) lists \"\(bad.path)\", which is not an output name; the manifest was ignored and no earlier output is removed")
+        }
+        return (m, nil)
+    }
+}

@@ -100,6 +100,7 @@ public enum ReportBuild {
         do { text = try SourceText.read(spec, limit: 4 * 1024 * 1024).text } catch { throw .invalidSpec(error) }
         let root: Node?
         do { root = try Yams.compose(yaml: text) } catch { return [(stem(spec), try inputs(spec: spec))] }  // inputs() reports the syntax error
+        do throws(BuildError) { try YAMLLimits.check(root, path: spec) } catch { throw .invalidSpec(error) }  // issue 18 hook
         guard let params = root?.mapping?["parameters"] else {
             let i = try inputs(spec: spec)
             return [(i.briefing?.name ?? stem(spec), i)]
@@ -143,6 +144,9 @@ public enum ReportBuild {
 
     public static func run(_ inputs: Inputs, options: BuildOptions, now: Date = Date()) throws(BuildError) -> Summary {
         let root = options.out
+        try OutputNames.check(inputs)  // issue 18 hook: two jobs writing one file
+        try YAMLLimits.check(inputs)  // issue 18 hook: sections and blocks bounded
+        try OutputFolder.checkApart(out: root, from: inputs)  // issue 18 hook: --out holding inputs
         var isDir: ObjCBool = false
         if FileManager.default.fileExists(atPath: root, isDirectory: &isDir), !isDir.boolValue {
             throw .output(.cannotWrite(path: root, reason: "it is a file, not a folder; remove it or choose another --out"))
@@ -163,7 +167,7 @@ public enum ReportBuild {
     static func build(_ inputs: Inputs, options: BuildOptions, tx: BuildTransaction, now: Date) throws(BuildError) -> Summary {
         let root = options.out
         let epoch = sourceDateEpoch()
-        let previous = readManifest(root)
+        let previous = tx.previous  // issue 18 hook: the validated previous manifest
         let cache = options.force ? BuildCache() : BuildCache.load(root)
         var next = BuildCache()
         // Checking a cached job hashes its files; the parallel pass and `job` both ask, so once each.
@@ -175,7 +179,7 @@ public enum ReportBuild {
             return hit
         }
         var entries: [Manifest.Entry] = []
-        var warnings: [String] = []
+        var warnings: [String] = tx.notes + cache.notes  // issue 18 hook: state files ignored
         var rebuilt: [String] = [], reused: [String] = []
         // Asking fontconfig costs tens of milliseconds; only a build that draws needs the answer.
         var fontsChecked = false
@@ -356,10 +360,10 @@ public enum ReportBuild {
         do { bytes = try manifest.encoded() } catch { throw .other("cannot encode the manifest: \(error)") }
         let made = Set(manifest.files.map(\.path))
         let obsolete = (previous?.files.map(\.path) ?? []).filter { !made.contains($0) }
-        try tx.commit(manifest: bytes, obsolete: obsolete)
+        // issue 18 hook: the archive is made inside the commit, before anything is replaced.
+        let archived = try tx.commit(manifest: bytes, obsolete: obsolete, files: manifest.files.map(\.path),
+                                     archive: options.archive ? epoch ?? now : nil)
         next.save(root)
-        var archived: String?
-        if options.archive { archived = try archive(manifest, root: root, date: epoch ?? now) }
         return Summary(manifest: manifest, warnings: warnings, rebuilt: rebuilt, reused: reused, archive: archived)
     }
 
@@ -379,36 +383,8 @@ public enum ReportBuild {
 
     public static let maxArticleBytes = 16 * 1024 * 1024
 
-    static func readManifest(_ root: String) -> Manifest? {
-        guard let d = FileManager.default.contents(atPath: (root as NSString).appendingPathComponent("manifest.json")) else { return nil }
-        return try? JSONDecoder().decode(Manifest.self, from: d)
-    }
-
     static func fileHash(_ path: String) throws(BuildError) -> String {
         guard let d = FileManager.default.contents(atPath: path) else { throw .unreadable(path: path, reason: "no such file, or it cannot be read") }
         return sha256Hex([UInt8](d))
-    }
-
-    /// Hard links of this build's files under `archive/YYYY-MM-DDTHHMMSSZ/`: cheap, and safe because
-    /// builds replace files by rename, never by writing into them.
-    static func archive(_ m: Manifest, root: String, date: Date) throws(BuildError) -> String {
-        let f = DateFormatter()
-        f.locale = Locale(identifier: "en_US_POSIX")
-        f.timeZone = TimeZone(identifier: "UTC")
-        f.dateFormat = "yyyy-MM-dd'T'HHmmss'Z'"
-        let dir = (root as NSString).appendingPathComponent("archive/\(f.string(from: date))")
-        do { try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true) } catch {
-            throw .output(.cannotWrite(path: dir, reason: error.localizedDescription))
-        }
-        for e in m.files + [Manifest.Entry(path: "manifest.json", kind: "", format: "", bytes: 0, sha256: "")] {
-            let from = (root as NSString).appendingPathComponent(e.path), to = (dir as NSString).appendingPathComponent(e.path)
-            unlink(to)
-            if link(from, to) != 0 {
-                do { try FileManager.default.copyItem(atPath: from, toPath: to) } catch {
-                    throw .output(.cannotWrite(path: to, reason: error.localizedDescription))
-                }
-            }
-        }
-        return dir
     }
 }

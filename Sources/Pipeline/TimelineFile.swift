@@ -77,6 +77,7 @@ public struct TimelineFile: Sendable {
         do { node = try Yams.compose(yaml: text) } catch {
             throw .data(path: path, line: nil, field: nil, message: "YAML syntax error: \(error)")
         }
+        try YAMLLimits.check(node, path: path)  // issue 18 hook: alias expansion bounded
         guard let map = node?.mapping else { throw .data(path: path, line: 1, field: nil, message: "expected a mapping of timeline options") }
         // Every problem in the file is collected and reported together.
         var problems: [BuildError] = []

@@ -36,6 +36,7 @@ public enum Timeline {
             if let p = e.when.precision, !EventDate.valid.contains(p) { throw .invalidPrecision(event: e.label, precision: p) }
             if let end = e.when.end, end.endDay <= e.when.date.startDay { throw .endBeforeStart(event: e.label) }
         }
+        let (spec, cut) = spec.boundedLabels()  // a 400,000-character label is cut first
         // Sort by time, keeping the given order for ties; group identical dates.
         let sorted = spec.events.enumerated().sorted { a, b in
             let x = a.element.when.interval, y = b.element.when.interval
@@ -59,7 +60,7 @@ public enum Timeline {
         let area = l.chrome(legend: lanes.count > 1 ? lanes.map { ($0, laneColor($0)) } : [])
         var ctx = Context(l: l, spec: spec, groups: groups, laneColor: laneColor, area: area)
         if (spec.orientation ?? .horizontal) == .vertical { ctx.vertical() } else { ctx.horizontal() }
-        return TimelineFrame(frame: ctx.l.frame, dpi: ctx.l.dpi, warnings: ctx.l.warnings)
+        return TimelineFrame(frame: ctx.l.frame, dpi: ctx.l.dpi, warnings: cut + ctx.l.warnings)
     }
 
     static func orderedLanes(_ events: [TimelineEvent]) -> [String] {

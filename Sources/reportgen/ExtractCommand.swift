@@ -1,6 +1,7 @@
 import ArgumentParser
 import Extraction
 import Foundation
+import Pipeline
 
 /// `reportgen extract FILE... [--reference-date YYYY-MM-DD] [--format json|csv|table]`
 struct ExtractCommand: ParsableCommand {
@@ -43,8 +44,9 @@ struct ExtractCommand: ParsableCommand {
             FileHandle.standardOutput.write(Data("\n".utf8))
         case .csv, .table:
             let sep = format == .csv ? "," : "\t"
-            func cell(_ s: String) -> String {
-                format == .csv && (s.contains(",") || s.contains("\"") || s.contains("\n"))
+            func cell(_ raw: String) -> String {
+                let s = format == .csv ? SpreadsheetCell.escape(raw) : raw  // issue 18 hook
+                return format == .csv && (s.contains(",") || s.contains("\"") || s.contains("\n"))
                     ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s.replacingOccurrences(of: "\n", with: " ")
             }
             var out = ["doc", "type", "value", "unit", "text", "start", "end", "kind", "category", "subject", "milestone"].joined(separator: sep) + "\n"

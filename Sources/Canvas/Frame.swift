@@ -52,6 +52,14 @@ public indirect enum FrameItem: Sendable, Hashable {
     case outline(OutlineEntry)
 }
 
+/// What a figure shows, in words, for readers who cannot see it: a title and a description
+/// written from its data. SVG output carries them as `<title>`/`<desc>`.
+public struct TextAlternative: Sendable, Hashable {
+    public var title: String?
+    public var description: String
+    public init(title: String?, description: String) { self.title = title; self.description = description }
+}
+
 /// One page or one figure: a size, an optional background and a display list.
 /// A frame is a plain value: build it anywhere, compare it in tests, render it to any format.
 public struct Frame: Sendable, Hashable {
@@ -59,6 +67,8 @@ public struct Frame: Sendable, Hashable {
     /// `nil` or a transparent colour leaves PNG pixels transparent.
     public var background: Color?
     public var items: [FrameItem]
+    /// The figure's text alternative, when the frame is a figure.
+    public var alternative: TextAlternative?
 
     public init(size: Size, background: Color? = .white, items: [FrameItem] = []) {
         self.size = size; self.background = background; self.items = items

@@ -199,9 +199,9 @@ struct DOCXBody {
     mutating func figure(_ f: Figure, number: Int, image: Int, size: Size) {
         let cx = DOCXWriter.emu(size.width), cy = DOCXWriter.emu(size.height)
         let name = Self.esc("图\(number)")
-        let descr = Self.esc(f.caption)
+        let descr = Self.esc(FigureDescription.text(f))
         var d = "<w:r><w:drawing><wp:inline distT=\"0\" distB=\"0\" distL=\"0\" distR=\"0\"><wp:extent cx=\"\(cx)\" cy=\"\(cy)\"/><wp:effectExtent l=\"0\" t=\"0\" r=\"0\" b=\"0\"/>"
-        d += "<wp:docPr id=\"\(number)\" name=\"\(name)\" descr=\"\(descr)\"/>"
+        d += "<wp:docPr id=\"\(number)\" name=\"\(name)\" descr=\"\(descr)\" title=\"\(Self.esc(f.caption))\"/>"
         d += "<wp:cNvGraphicFramePr><a:graphicFrameLocks noChangeAspect=\"1\"/></wp:cNvGraphicFramePr>"
         d += "<a:graphic><a:graphicData uri=\"http://schemas.openxmlformats.org/drawingml/2006/picture\"><pic:pic>"
         d += "<pic:nvPicPr><pic:cNvPr id=\"0\" name=\"image\(image).png\" descr=\"\(descr)\"/><pic:cNvPicPr/></pic:nvPicPr>"

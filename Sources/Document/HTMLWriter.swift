@@ -61,7 +61,7 @@ public enum HTMLWriter {
                 }
                 var s = String(decoding: svg, as: UTF8.self)
                 if let r = s.range(of: "<svg") { s = String(s[r.lowerBound...]) }  // drop the XML declaration
-                s = s.replacingOccurrences(of: "<svg ", with: "<svg role=\"img\" aria-label=\"\(esc(f.caption))\" ", options: [], range: s.range(of: "<svg "))
+                // The SVG is role="img", named by its <title> (the caption) and <desc> (FigureDescription).
                 h += "<figure id=\"fig-\(figureNo)\">\n\(s)\n<figcaption><strong>图\(figureNo)　\(esc(f.caption))</strong>\(cite(f.citations))"
                 if let n = f.note { h += "<br><span class=\"note\">\(esc(n))</span>" }
                 h += "</figcaption>\n</figure>\n"

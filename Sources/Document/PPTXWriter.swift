@@ -161,7 +161,7 @@ public enum PPTXWriter {
 
     static func figureSlide(_ f: Figure, number: Int, image: Int, box: Size) -> String {
         var shapes = textBox(id: 2, name: "Title", x: 48, y: 30, w: slideW - 96, h: 50, paragraphs: [[("图\(number)　\(f.caption)", 24, true, "1F2937")]])
-        shapes += "<p:pic><p:nvPicPr><p:cNvPr id=\"3\" name=\"Figure \(number)\" descr=\"\(esc(f.caption))\"/><p:cNvPicPr><a:picLocks noChangeAspect=\"1\"/></p:cNvPicPr><p:nvPr/></p:nvPicPr>"
+        shapes += "<p:pic><p:nvPicPr><p:cNvPr id=\"3\" name=\"Figure \(number)\" descr=\"\(esc(FigureDescription.text(f)))\" title=\"\(esc(f.caption))\"/><p:cNvPicPr><a:picLocks noChangeAspect=\"1\"/></p:cNvPicPr><p:nvPr/></p:nvPicPr>"
         shapes += "<p:blipFill><a:blip r:embed=\"rId2\"/><a:stretch><a:fillRect/></a:stretch></p:blipFill>"
         shapes += "<p:spPr><a:xfrm><a:off x=\"\(emu(48))\" y=\"\(emu(96))\"/><a:ext cx=\"\(emu(box.width))\" cy=\"\(emu(box.height))\"/></a:xfrm><a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom></p:spPr></p:pic>"
         if let n = f.note {

@@ -168,7 +168,7 @@ public enum BriefingJob {
         if let c = lib.charts[name] {
             let cites = notes.cite(c.spec.categories.indices.compactMap { rowNote(c.table, $0) })
             let note = [c.spec.subtitle, c.spec.source.map { "来源：\($0)" }].compactMap { $0 }.joined(separator: "　")
-            return Figure(id: name, caption: caption ?? c.spec.title ?? name, note: note.isEmpty ? nil : note, content: .chart(c.spec), citations: cites)
+            return Figure(id: name, caption: caption ?? c.spec.title ?? name, note: note.isEmpty ? nil : note, content: .chart(c.spec), citations: cites, alt: c.file.alt)
         }
         if let t = lib.timelines[name] {
             let cites = notes.cite(t.spec.events.flatMap { e in (e.source ?? "").split(separator: " ").lazy.compactMap { lib.note(for: String($0)) }.prefix(1) })

@@ -143,6 +143,8 @@ enum SVGWriter {
                         items(sub, into: &out)
                     }
                     out.append("</g>\n")
+                case .structure(_, let sub):
+                    items(sub, into: &out)  // tags are for PDF readers; the SVG is role="img"
                 case .link, .outline:
                     continue  // PDF only
                 }

@@ -58,6 +58,7 @@ import TestSupport
         let info = try Tools.run(try #require(Tools.which("pdfinfo")), [pdf]).stdout
         let pages = Int(info.split(separator: "\n").first { $0.hasPrefix("Pages:") }?.split(separator: " ").last ?? "") ?? 0
         #expect(pages >= 4 && info.contains("A4") && info.contains("Title:           援疆工作简报"), "\(info)")
+        #expect(info.contains("Tagged:          yes"), "structure tags: headings, paragraphs, figures, tables")
         let fonts = try Tools.run(try #require(Tools.which("pdffonts")), [pdf]).stdout.split(separator: "\n").dropFirst(2)
         #expect(!fonts.isEmpty && fonts.allSatisfy { $0.contains(" yes yes yes ") })
         let text = try Tools.run(try #require(Tools.which("pdftotext")), [pdf, "-"]).stdout

@@ -4,9 +4,10 @@ SHELL := /bin/bash
 .SHELLFLAGS := -euo pipefail -c
 
 APT_PACKAGES := libcairo2-dev libpango1.0-dev libharfbuzz-dev libfontconfig-dev zlib1g-dev fonts-noto-cjk poppler-utils pkg-config
-# Tests also open the slide deck in LibreOffice, list it with unzip and draw SVGs with librsvg;
+# Tests also open the slide deck and the Word document in LibreOffice, list them with unzip,
+# draw SVGs with librsvg and open the HTML in headless Chromium (selenium + chromedriver);
 # ValidatorTests read every output with qpdf, pngcheck, xmllint and html5lib (python3).
-TEST_APT_PACKAGES := $(APT_PACKAGES) libreoffice-impress unzip librsvg2-bin qpdf pngcheck libxml2-utils python3-html5lib
+TEST_APT_PACKAGES := $(APT_PACKAGES) libreoffice-impress libreoffice-writer unzip librsvg2-bin chromium chromium-driver python3-selenium qpdf pngcheck libxml2-utils python3-html5lib
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 OUT ?= out
 # Release builds link the Swift runtime in: the binary runs on any machine with the Debian

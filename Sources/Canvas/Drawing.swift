@@ -3,8 +3,10 @@ import Foundation
 
 /// Walks a frame's display list and issues the Cairo calls for it.
 extension Renderer {
+    /// `open` / `close` name structure elements begun before the page's items and ended after
+    /// them: a PDF's `Document` element spans every page.
     static func draw(_ frame: Frame, on surface: OpaquePointer, scale: Double, warnings: inout [RenderWarning],
-                     pageNumber: Int = 1) throws(CanvasError) {
+                     pageNumber: Int = 1, open: StructureTag? = nil, close: StructureTag? = nil) throws(CanvasError) {
         guard let cr = cairo_create(surface) else { throw .cairo(context: "creating a drawing context", status: "out of memory") }
         defer { cairo_destroy(cr) }
         try check(cairo_status(cr), "creating a drawing context")
@@ -19,7 +21,9 @@ extension Renderer {
         }
         defer { g_object_unref(UnsafeMutableRawPointer(pango)) }
         var ctx = DrawContext(cr: cr, pango: pango)
+        if let open { cairo_tag_begin(cr, open.role.rawValue, "") }
         try drawItems(frame.items, &ctx)
+        if let close { cairo_tag_end(cr, close.role.rawValue) }
         if let w = ctx.uncovered.warning { warnings.append(w) }
         try check(cairo_status(cr), "drawing page \(pageNumber)")
     }
@@ -74,6 +78,12 @@ extension Renderer {
                 cairo_tag_end(cr, CAIRO_TAG_LINK)
             case .outline:
                 break  // collected by the PDF writer
+            case .structure(let tag, let sub):
+                // A structure element around its content; cairo writes the marked content and
+                // the structure tree (PDF surfaces only; other surfaces ignore tags).
+                cairo_tag_begin(cr, tag.role.rawValue, "")
+                try drawItems(sub, &ctx)
+                cairo_tag_end(cr, tag.role.rawValue)
             }
         }
     }

@@ -40,6 +40,24 @@ public struct OutlineEntry: Sendable, Hashable {
     public init(title: String, level: Int, y: Double) { self.title = title; self.level = level; self.y = y }
 }
 
+/// A structure element of a tagged PDF: what the content inside it is (a heading, a paragraph,
+/// a figure, a table cell), so screen readers and reflowing viewers read the page in order and
+/// know a heading from body text. Drawn by cairo's structure tags; other formats ignore it.
+public struct StructureTag: Sendable, Hashable {
+    /// Standard PDF structure types (ISO 32000-1, 14.8.4).
+    public enum Role: String, Sendable, Hashable {
+        case document = "Document", part = "Part", h1 = "H1", h2 = "H2", h3 = "H3", h4 = "H4", paragraph = "P"
+        case list = "L", listItem = "LI", label = "Lbl", listBody = "LBody"
+        case figure = "Figure", caption = "Caption", table = "Table", row = "TR", headerCell = "TH", cell = "TD"
+        case toc = "TOC", tocItem = "TOCI", note = "Note"
+
+        /// `H1`–`H3` for heading levels 1–3 (`H4` below).
+        public static func heading(_ level: Int) -> Role { level <= 1 ? .h1 : level == 2 ? .h2 : level == 3 ? .h3 : .h4 }
+    }
+    public var role: Role
+    public init(_ role: Role) { self.role = role }
+}
+
 /// The closed set of things a frame can hold. Layout produces these; only the renderers in this
 /// target turn them into Cairo calls.
 public indirect enum FrameItem: Sendable, Hashable {
@@ -50,6 +68,24 @@ public indirect enum FrameItem: Sendable, Hashable {
     case group([FrameItem], transform: Transform, clip: Path?)
     case link(Rect, LinkTarget)
     case outline(OutlineEntry)
+    /// Items that form one structure element (tagged PDF), drawn as they are.
+    case structure(StructureTag, [FrameItem])
+}
+
+extension FrameItem {
+    /// The items with structure elements opened up (their contents in place), for code that
+    /// looks at what is drawn rather than how it is tagged.
+    public static func untagged(_ items: [FrameItem]) -> [FrameItem] {
+        items.flatMap { i -> [FrameItem] in if case .structure(_, let sub) = i { return untagged(sub) } else { return [i] } }
+    }
+}
+
+/// What a figure shows, in words, for readers who cannot see it: a title and a description
+/// written from its data. SVG output carries them as `<title>`/`<desc>`.
+public struct TextAlternative: Sendable, Hashable {
+    public var title: String?
+    public var description: String
+    public init(title: String?, description: String) { self.title = title; self.description = description }
 }
 
 /// One page or one figure: a size, an optional background and a display list.
@@ -59,6 +95,8 @@ public struct Frame: Sendable, Hashable {
     /// `nil` or a transparent colour leaves PNG pixels transparent.
     public var background: Color?
     public var items: [FrameItem]
+    /// The figure's text alternative, when the frame is a figure.
+    public var alternative: TextAlternative?
 
     public init(size: Size, background: Color? = .white, items: [FrameItem] = []) {
         self.size = size; self.background = background; self.items = items
@@ -87,6 +125,7 @@ public struct Frame: Sendable, Hashable {
                 switch i {
                 case .text(let ti): out.append((ti, t.apply(ti.bounds)))
                 case .group(let sub, let gt, _): walk(sub, gt.then(t))
+                case .structure(_, let sub): walk(sub, t)
                 default: break
                 }
             }

@@ -116,9 +116,12 @@ public enum Renderer {
         var warnings: [RenderWarning] = []
         var outlineParents: [Int: Int32] = [0: 0]  // level -> outline id; 0 is cairo's root
         let destinations = pageLinkTargets(pages)
+        let tagged = pages.contains { $0.items.contains { if case .structure = $0 { return true } else { return false } } }
         for (index, page) in pages.enumerated() {
             cairo_pdf_surface_set_size(surface, page.size.width, page.size.height)
-            try draw(page, on: surface, scale: 1, warnings: &warnings, pageNumber: index + 1)
+            let document = tagged ? StructureTag(.document) : nil  // one Document element around every page's tags
+            try draw(page, on: surface, scale: 1, warnings: &warnings, pageNumber: index + 1,
+                     open: index == 0 ? document : nil, close: index == pages.count - 1 ? document : nil)
             try addDestinations(destinations[index] ?? [], on: surface, pageNumber: index + 1)
             cairo_surface_show_page(surface)
             for entry in outlineEntries(page.items) {
@@ -226,6 +229,7 @@ public enum Renderer {
             case .outline(let e): out.append(e)
             case .group(let sub, let t, _):
                 out += outlineEntries(sub).map { var e = $0; e.y = t.apply(Point(0, e.y)).y; return e }
+            case .structure(_, let sub): out += outlineEntries(sub)
             default: break
             }
         }

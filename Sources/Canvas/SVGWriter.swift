@@ -14,6 +14,11 @@ import Synchronization
 /// Text is laid out by Pango exactly as for PNG and PDF (same context options); each glyph is a
 /// `<use>` of its outline, so the SVG looks the same in any viewer, whatever fonts it has.
 enum SVGWriter {
+    /// Text escaped for XML, without the control characters XML 1.0 forbids (user text may hold them).
+    static func xmlText(_ s: String) -> String {
+        TextBlock.escape(String(String.UnicodeScalarView(s.unicodeScalars.filter { $0.value >= 0x20 || $0 == "\t" || $0 == "\n" })))
+    }
+
     static func svg(_ frame: Frame, idPrefix: String, warnings: inout [RenderWarning]) throws(CanvasError) -> [UInt8] {
         let pango = makePangoContext()
         defer { g_object_unref(UnsafeMutableRawPointer(pango)) }
@@ -46,7 +51,17 @@ enum SVGWriter {
         out.number(frame.size.width)
         out.append(" ")
         out.number(frame.size.height)
-        out.append("\" version=\"1.1\">\n")
+        out.append("\" version=\"1.1\"")
+        if let alt = frame.alternative {
+            // role="img" with both texts: screen readers read the title as the name and the
+            // description after it, instead of hundreds of positioned glyph runs.
+            let p = String(decoding: doc.prefix, as: UTF8.self)
+            out.append(" role=\"img\" aria-labelledby=\"\(alt.title == nil ? "" : "\(p)title ")\(p)desc\">\n")
+            if let t = alt.title { out.append("<title id=\"\(p)title\">\(xmlText(t))</title>\n") }
+            out.append("<desc id=\"\(p)desc\">\(xmlText(alt.description))</desc>\n")
+        } else {
+            out.append(">\n")
+        }
         if !doc.defs.bytes.isEmpty {
             out.append("<defs>\n")
             out.bytes += doc.defs.bytes
@@ -128,6 +143,8 @@ enum SVGWriter {
                         items(sub, into: &out)
                     }
                     out.append("</g>\n")
+                case .structure(_, let sub):
+                    items(sub, into: &out)  // tags are for PDF readers; the SVG is role="img"
                 case .link, .outline:
                     continue  // PDF only
                 }

@@ -79,8 +79,11 @@ public struct Figure: Sendable, Hashable {
     public var note: String?
     public var content: Content
     public var citations: [Int]
-    public init(id: String, caption: String, note: String? = nil, content: Content, citations: [Int] = []) {
-        self.id = id; self.caption = caption; self.note = note; self.content = content; self.citations = citations
+    /// The user's own text alternative (`alt:` in a chart file); `nil` lets `FigureDescription`
+    /// write one from the data.
+    public var alt: String?
+    public init(id: String, caption: String, note: String? = nil, content: Content, citations: [Int] = [], alt: String? = nil) {
+        self.id = id; self.caption = caption; self.note = note; self.content = content; self.citations = citations; self.alt = alt
     }
 }
 

@@ -20,8 +20,17 @@ public enum FigureFrames {
     }
 
     /// `orientation` overrides a timeline's (slides want horizontal ones).
+    /// The frame carries the figure's text alternative (caption and `FigureDescription`), so every
+    /// format that draws it can say what it shows.
     public static func frame(_ f: Figure, size: Size, measurer: TextMeasurer, orientation: Orientation? = nil,
                              dpi: Double = 200) throws(DocumentError) -> (Frame, [String]) {
+        var (frame, warnings) = try drawn(f, size: size, measurer: measurer, orientation: orientation, dpi: dpi)
+        frame.alternative = TextAlternative(title: f.caption, description: FigureDescription.text(f))
+        return (frame, warnings)
+    }
+
+    static func drawn(_ f: Figure, size: Size, measurer: TextMeasurer, orientation: Orientation?,
+                      dpi: Double) throws(DocumentError) -> (Frame, [String]) {
         switch f.content {
         case .chart(var c):
             c.title = nil; c.subtitle = nil; c.source = nil

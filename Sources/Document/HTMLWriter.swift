@@ -61,7 +61,7 @@ public enum HTMLWriter {
                 }
                 var s = String(decoding: svg, as: UTF8.self)
                 if let r = s.range(of: "<svg") { s = String(s[r.lowerBound...]) }  // drop the XML declaration
-                s = s.replacingOccurrences(of: "<svg ", with: "<svg role=\"img\" aria-label=\"\(esc(f.caption))\" ", options: [], range: s.range(of: "<svg "))
+                // The SVG is role="img", named by its <title> (the caption) and <desc> (FigureDescription).
                 h += "<figure id=\"fig-\(figureNo)\">\n\(s)\n<figcaption><strong>图\(figureNo)　\(esc(f.caption))</strong>\(cite(f.citations))"
                 if let n = f.note { h += "<br><span class=\"note\">\(esc(n))</span>" }
                 h += "</figcaption>\n</figure>\n"
@@ -82,7 +82,8 @@ public enum HTMLWriter {
     }
 
     static func table(_ t: Table, number: Int) -> String {
-        var h = "<table>\n<caption>表\(number)　\(esc(t.caption))</caption>\n<thead><tr>"
+        // A table wider than a phone scrolls inside its own box instead of widening the page.
+        var h = "<div class=\"table-wrap\">\n<table>\n<caption>表\(number)　\(esc(t.caption))</caption>\n<thead><tr>"
         let cites = !t.rowCitations.isEmpty
         for c in t.columns { h += "<th\(c.numeric ? " class=\"num\"" : "")>\(esc(c.title))</th>" }
         if cites { h += "<th class=\"num\">来源</th>" }
@@ -99,7 +100,7 @@ public enum HTMLWriter {
             h += cites ? "<td></td>" : ""
             h += "</tr></tfoot>\n"
         }
-        h += "</table>\n"
+        h += "</table>\n</div>\n"
         if let n = t.note { h += "<p class=\"note\">\(esc(n))</p>\n" }
         return h
     }
@@ -137,7 +138,8 @@ public enum HTMLWriter {
     :root { --accent: #2F6DB5; --muted: #5F6B7A; --rule: #1F2937; }
     body { font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif;
            color: #1F2937; max-width: 46rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.75;
-           text-autospace: ideograph-alpha ideograph-numeric; line-break: strict; }
+           text-autospace: ideograph-alpha ideograph-numeric; line-break: strict; overflow-wrap: break-word; }
+    .table-wrap { overflow-x: auto; } ol.sources .loc { overflow-wrap: anywhere; }
     main p, main li { text-align: justify; }
     header.title h1 { font-size: 2rem; margin: .2rem 0; }
     .org { color: var(--accent); margin: 0; } .subtitle { color: var(--muted); font-size: 1.2rem; margin: 0; }

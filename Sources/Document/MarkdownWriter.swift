@@ -41,7 +41,7 @@ public enum MarkdownWriter {
                 }
                 let name = "\(stem)-fig\(figureNo).png"
                 images.append((name, png))
-                md += "![图\(figureNo) \(alt(f.caption))](\(name))\n\n"
+                md += "![\(alt(FigureDescription.text(f)))](\(name))\n\n"
                 md += "**图\(figureNo)　\(line(f.caption))**\(notes(f.citations))"
                 if let n = f.note { md += "  \n*\(line(n))*" }
                 md += "\n\n"

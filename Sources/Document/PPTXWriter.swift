@@ -1,6 +1,5 @@
 import Canvas
 import Foundation
-import ZIPFoundation
 
 /// A 16:9 slide deck: a title slide with the key figures, then one slide per figure (title, the
 /// chart as a 2x PNG, the source line). Plain OOXML that PowerPoint, Keynote and LibreOffice open.
@@ -48,45 +47,20 @@ public enum PPTXWriter {
         return (try zip(files, date: date), warnings)
     }
 
-    /// A ZIP with entries in the given order and one fixed timestamp, so equal input gives equal bytes.
     static func zip(_ files: [(String, [UInt8])], date: Date) throws(DocumentError) -> [UInt8] {
-        do {
-            let archive = try Archive(data: Data(), accessMode: .create)
-            // ZIP timestamps start in 1980 and carry no zone; clamp so old epochs stay valid.
-            let stamp = max(date, Date(timeIntervalSince1970: 315_532_800 + 86_400))
-            for (name, bytes) in files {
-                let data = Data(bytes)
-                try archive.addEntry(with: name, type: .file, uncompressedSize: Int64(data.count), modificationDate: stamp,
-                                     permissions: 0o644, compressionMethod: name.hasSuffix(".png") ? .none : .deflate) { pos, size in
-                    data.subdata(in: Int(pos)..<min(data.count, Int(pos) + size))
-                }
-            }
-            guard let out = archive.data else { throw DocumentError.figure(id: "deck", message: "the ZIP archive produced no data") }
-            return [UInt8](out)
-        } catch let e as DocumentError { throw e } catch {
-            throw .figure(id: "deck", message: "cannot build the PPTX archive: \(error)")
-        }
+        try OOXMLPackage.zip(files, date: date, what: "PPTX")
     }
 
-    static func xml(_ s: String) -> [UInt8] { Array(("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n" + s).utf8) }
-
-    /// XML text: markup escaped as for Pango, minus the control characters XML 1.0 forbids.
-    static func esc(_ s: String) -> String {
-        TextBlock.escape(String(String.UnicodeScalarView(s.unicodeScalars.filter { $0.value >= 0x20 || $0 == "\t" || $0 == "\n" })))
-    }
+    static func xml(_ s: String) -> [UInt8] { OOXMLPackage.xml(s) }
+    static func esc(_ s: String) -> String { OOXMLPackage.esc(s) }
 
     static func emu(_ pt: Double) -> Int { Int((pt * emuPerPoint).rounded()) }
 
     static let ns = "xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\" xmlns:p=\"http://schemas.openxmlformats.org/presentationml/2006/main\""
-    static let relNS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
     static let emptyTree = "<p:nvGrpSpPr><p:cNvPr id=\"1\" name=\"\"/><p:cNvGrpSpPr/><p:nvPr/></p:nvGrpSpPr><p:grpSpPr><a:xfrm><a:off x=\"0\" y=\"0\"/><a:ext cx=\"0\" cy=\"0\"/><a:chOff x=\"0\" y=\"0\"/><a:chExt cx=\"0\" cy=\"0\"/></a:xfrm></p:grpSpPr>"
     static let font = "Noto Sans CJK SC"
 
-    static func rels(_ items: [(String, String, String)]) -> String {
-        "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-            + items.map { "<Relationship Id=\"\($0.0)\" Type=\"\(relNS)/\($0.1)\" Target=\"\($0.2)\"/>" }.joined()
-            + "</Relationships>"
-    }
+    static func rels(_ items: [(String, String, String)]) -> String { OOXMLPackage.rels(items) }
 
     static func contentTypes(_ n: Int) -> String {
         let ct = "application/vnd.openxmlformats-officedocument.presentationml"
@@ -103,21 +77,9 @@ public enum PPTXWriter {
         return s + "</Types>"
     }
 
-    static let rootRels = rels([
-        ("rId1", "officeDocument", "ppt/presentation.xml"),
-        ("rId3", "extended-properties", "docProps/app.xml"),
-    ]).replacingOccurrences(of: "</Relationships>",
-                            with: "<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties\" Target=\"docProps/core.xml\"/></Relationships>")
+    static let rootRels = OOXMLPackage.rootRels(main: "ppt/presentation.xml")
 
-    static func core(_ doc: BriefingDocument, _ date: Date) -> String {
-        let d = Timestamp.iso8601(date)
-        return "<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:dcterms=\"http://purl.org/dc/terms/\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">"
-            + "<dc:title>\(esc(doc.title))</dc:title><dc:creator>\(esc(doc.organisation ?? "reportgen"))</dc:creator>"
-            + (doc.subtitle.map { "<dc:subject>\(esc($0))</dc:subject>" } ?? "")
-            + "<cp:keywords>\(esc(doc.keywords.joined(separator: ", ")))</cp:keywords>"
-            + "<dcterms:created xsi:type=\"dcterms:W3CDTF\">\(d)</dcterms:created><dcterms:modified xsi:type=\"dcterms:W3CDTF\">\(d)</dcterms:modified>"
-            + "</cp:coreProperties>"
-    }
+    static func core(_ doc: BriefingDocument, _ date: Date) -> String { OOXMLPackage.core(doc, date) }
 
     static func app(_ n: Int) -> String {
         "<Properties xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/extended-properties\"><Application>reportgen</Application><Slides>\(n)</Slides></Properties>"
@@ -199,7 +161,7 @@ public enum PPTXWriter {
 
     static func figureSlide(_ f: Figure, number: Int, image: Int, box: Size) -> String {
         var shapes = textBox(id: 2, name: "Title", x: 48, y: 30, w: slideW - 96, h: 50, paragraphs: [[("图\(number)　\(f.caption)", 24, true, "1F2937")]])
-        shapes += "<p:pic><p:nvPicPr><p:cNvPr id=\"3\" name=\"Figure \(number)\" descr=\"\(esc(f.caption))\"/><p:cNvPicPr><a:picLocks noChangeAspect=\"1\"/></p:cNvPicPr><p:nvPr/></p:nvPicPr>"
+        shapes += "<p:pic><p:nvPicPr><p:cNvPr id=\"3\" name=\"Figure \(number)\" descr=\"\(esc(FigureDescription.text(f)))\" title=\"\(esc(f.caption))\"/><p:cNvPicPr><a:picLocks noChangeAspect=\"1\"/></p:cNvPicPr><p:nvPr/></p:nvPicPr>"
         shapes += "<p:blipFill><a:blip r:embed=\"rId2\"/><a:stretch><a:fillRect/></a:stretch></p:blipFill>"
         shapes += "<p:spPr><a:xfrm><a:off x=\"\(emu(48))\" y=\"\(emu(96))\"/><a:ext cx=\"\(emu(box.width))\" cy=\"\(emu(box.height))\"/></a:xfrm><a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom></p:spPr></p:pic>"
         if let n = f.note {

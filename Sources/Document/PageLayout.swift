@@ -82,6 +82,9 @@ struct Flow {
     var headingPages: [(text: String, level: Int, page: Int)] = []
     var headingAnchors: [(page: Int, y: Double)] = []
     var warnings: [String] = []
+    /// Structure elements open on the current page, outermost first, with the index of their
+    /// first item: a page break closes them on one page and opens them again on the next.
+    var openTags: [(tag: StructureTag, start: Int)] = []
 
     init(style: PageStyle, measurer: TextMeasurer) {
         self.style = style; self.measurer = measurer
@@ -97,9 +100,30 @@ struct Flow {
     var atTop: Bool { y <= style.contentTop + 0.5 }
 
     mutating func newPage() {
+        let open = openTags
+        for t in open.reversed() { wrap(t) }
         pages.append(page)
         page = Frame(size: style.pageSize)
         y = style.contentTop
+        openTags = open.map { ($0.tag, 0) }
+    }
+
+    // MARK: Structure (tagged PDF)
+
+    /// Starts a structure element: what is placed until `end()` is its content, in reading order.
+    mutating func begin(_ role: StructureTag.Role) { openTags.append((StructureTag(role), page.items.count)) }
+
+    mutating func end() {
+        guard let t = openTags.popLast() else { return }
+        wrap(t)
+    }
+
+    /// Moves the items placed since `t` began into one structure item.
+    mutating func wrap(_ t: (tag: StructureTag, start: Int)) {
+        guard t.start < page.items.count else { return }
+        let inner = Array(page.items[t.start...])
+        page.items.removeSubrange(t.start...)
+        page.items.append(.structure(t.tag, inner))
     }
 
     /// Moves to a new page unless `height` fits below the cursor (or the page is still empty).
@@ -124,18 +148,26 @@ struct Flow {
 
     mutating func titleBlock(_ doc: BriefingDocument) {
         if let org = doc.organisation, !org.isEmpty {
+            begin(.paragraph)
             place(TextBlock(org, style: style.text(10, color: style.accent), width: width), x: left, y: y)
+            end()
             y += 22
         }
         y += 40
+        begin(.paragraph)
         let t = place(TextBlock(markup([Inline(doc.title)]), style: style.text(24, weight: .bold), width: width, isMarkup: true), x: left, y: y)
+        end()
         y += t.logical.height + 8
         if let sub = doc.subtitle, !sub.isEmpty {
+            begin(.paragraph)
             let m = place(TextBlock(markup([Inline(sub)]), style: style.text(14, color: style.muted), width: width, isMarkup: true), x: left, y: y)
+            end()
             y += m.logical.height + 6
         }
         if let d = doc.date, !d.isEmpty {
+            begin(.paragraph)
             let m = place(TextBlock(d, style: style.text(10.5, color: style.muted)), x: left, y: y)
+            end()
             y += m.logical.height
         }
         y += 14
@@ -169,8 +201,10 @@ struct Flow {
                 let x = left + Double(k) * (boxW + gapX)
                 page.fill(.roundedRect(Rect(x: x, y: y, width: boxW, height: h), radius: 4), style.accent.withAlpha(0.07))
                 page.fill(.rect(Rect(x: x, y: y, width: 3, height: h)), style.accent)
+                begin(.paragraph)
                 let vm = place(v, x: x + 10, y: y + 10)
                 place(l, x: x + 10, y: y + 10 + vm.logical.height + 4)
+                end()
             }
             y += h + 10
         }
@@ -182,9 +216,13 @@ struct Flow {
         let entries = headings.filter { $0.level <= 2 }
         guard !entries.isEmpty else { return [] }
         ensure(60)
+        begin(.h1)
         let m = place(TextBlock("目录", style: style.text(14, weight: .bold)), x: left, y: y)
+        end()
         page.add(.outline(OutlineEntry(title: "目录", level: 1, y: y)))
         y += m.logical.height + 8
+        begin(.toc)
+        defer { end() }
         var slots: [(Int, Rect, Int)] = []
         for e in entries {
             let indent = e.level == 1 ? 0.0 : 18.0
@@ -192,7 +230,9 @@ struct Flow {
                               width: width - indent - 40, maxLines: 1, isMarkup: true)
             let h = measurer.measure(b).logical.height
             ensure(h + 6)
+            begin(.tocItem)
             place(b, x: left + indent, y: y)
+            end()
             slots.append((pageIndex, Rect(x: left + indent, y: y, width: width - indent, height: h), e.level))
             y += h + 6
         }
@@ -233,7 +273,9 @@ struct Flow {
         page.add(.outline(OutlineEntry(title: text, level: level, y: y)))
         headingPages.append((text, level, pageIndex))
         headingAnchors.append((pageIndex, y))
+        begin(.heading(level))
         place(b, x: left, y: y)
+        end()
         y += m.logical.height
         if level == 1 {
             y += 3
@@ -253,10 +295,12 @@ struct Flow {
     /// Each page lays out only a window of the text that surely runs past the page's end (and
     /// widens it if it does not), not all that is left: laying out the whole rest for every
     /// page made a long paragraph quadratic (100,000 characters took 3.8 s).
-    mutating func paragraph(_ runs: [Inline], indent: Double = 0, firstLineMarker: String? = nil) {
+    mutating func paragraph(_ runs: [Inline], indent: Double = 0, firstLineMarker: String? = nil, role: StructureTag.Role = .paragraph) {
         var rest = runs
         var first = true
         space(style.bodySize * 0.6)
+        begin(role)
+        defer { end() }
         while pages.count <= PageLayout.maxPages {  // beyond it `layout` fails
             var limit = windowScalars
             var part: [Inline], beyond: [Inline]
@@ -299,7 +343,9 @@ struct Flow {
     }
 
     mutating func bullets(_ items: [[Inline]]) {
-        for item in items { paragraph(item, indent: 14, firstLineMarker: "•") }
+        begin(.list)
+        for item in items { paragraph(item, indent: 14, firstLineMarker: "•", role: .listItem) }
+        end()
     }
 
     // MARK: Figures
@@ -321,11 +367,15 @@ struct Flow {
         space(12)
         ensure(size.height + 6 + ch + nh)
         let box = Rect(x: left, y: y, width: size.width, height: size.height)
+        begin(.figure)
         page.add(.group(frame.items, transform: .translation(left, y), clip: .rect(Rect(x: 0, y: 0, width: size.width, height: size.height))))
+        end()
         y = box.maxY + 6
+        begin(.caption)
         place(caption, x: left, y: y)
         y += ch
         if let note { place(note, x: left, y: y + 2); y += nh }
+        end()
         y += 6
     }
 
@@ -374,18 +424,24 @@ struct Flow {
         let headerH = height(header)
         let thick = StrokeStyle(color: style.theme.text, width: 1.2), thin = StrokeStyle(color: style.theme.text, width: 0.5)
 
-        func drawRow(_ blocks: [TextBlock], _ h: Double, shade: Bool) {
+        func drawRow(_ blocks: [TextBlock], _ h: Double, shade: Bool, header: Bool = false) {
             if shade { page.fill(.rect(Rect(x: left, y: y, width: width, height: h)), style.accent.withAlpha(0.05)) }
+            begin(.row)
             var x = left
             for (c, b) in blocks.enumerated() {
+                begin(header ? .headerCell : .cell)
                 place(b, x: x + pad, y: y + 4)
+                end()
                 x += widths[c]
             }
+            end()
             y += h
         }
         func caption(_ text: String) {
             let b = TextBlock(markup([Inline(text, style: .strong)]), style: style.text(10), width: width, alignment: .center, isMarkup: true)
+            begin(.caption)
             let m = place(b, x: left, y: y)
+            end()
             y += m.logical.height + 4
         }
         func rule(_ s: StrokeStyle) { page.stroke(.line(from: Point(left, y), to: Point(left + width, y)), s) }
@@ -394,9 +450,10 @@ struct Flow {
         let firstRowH = rows.first.map { height(rowBlocks($0, bold: false)) } ?? 0
         space(12)
         ensure(captionH + headerH + firstRowH + 4)
+        begin(.table)
         caption("表\(number)　\(t.caption)")
         rule(thick)
-        drawRow(header, headerH, shade: false)
+        drawRow(header, headerH, shade: false, header: true)
         rule(thin)
         if let total = totalRow { rows.append(total) }
         for (i, r) in rows.enumerated() {
@@ -408,7 +465,7 @@ struct Flow {
                 newPage()
                 caption("续表\(number)　\(t.caption)")
                 rule(thick)
-                drawRow(header, headerH, shade: false)
+                drawRow(header, headerH, shade: false, header: true)
                 rule(thin)
                 if h > remaining { warnings.append("表\(number)（\(t.id)）: row \(i + 1) is taller than a page and was cut") }
             }
@@ -416,12 +473,15 @@ struct Flow {
             drawRow(blocks, h, shade: !isTotal && i % 2 == 1)
         }
         rule(thick)
+        end()
         y += 4
         if let note = t.note {
             let b = TextBlock(markup([Inline(note)]), style: style.text(8.5, color: style.muted), width: width, isMarkup: true)
             let h = measurer.measure(b).logical.height
             ensure(h)
+            begin(.note)
             place(b, x: left, y: y)
+            end()
             y += h
         }
         y += 4
@@ -432,6 +492,8 @@ struct Flow {
     /// Numbered notes with a hanging indent: `[3] seeds/000.txt:2481–2487　“这项工程……”`.
     mutating func sources(_ notes: [SourceNote]) {
         let numW = 28.0
+        begin(.list)
+        defer { end() }
         for (i, n) in notes.enumerated() {
             let num = TextBlock("[\(i + 1)]", style: style.text(8.5, color: style.accent))
             let body = TextBlock(
@@ -439,8 +501,14 @@ struct Flow {
                 style: style.text(8.5), width: width - numW, isMarkup: true)
             let h = measurer.measure(body).logical.height
             ensure(h + 4)
+            begin(.listItem)
+            begin(.label)
             place(num, x: left, y: y)
+            end()
+            begin(.listBody)
             place(body, x: left + numW, y: y)
+            end()
+            end()
             y += h + 4
         }
     }
@@ -450,6 +518,7 @@ struct Flow {
     /// Closes the last page; adds running headers, `第 N 页 / 共 M 页` footers, and the contents'
     /// page numbers and links.
     mutating func finish(title: String, toc: [(page: Int, rect: Rect, level: Int)]) {
+        while !openTags.isEmpty { end() }
         pages.append(page)
         let total = pages.count
         let anchors = zip(headingPages, headingAnchors).filter { $0.0.level <= 2 }.map(\.1)

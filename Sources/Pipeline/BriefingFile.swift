@@ -79,7 +79,7 @@ public struct BriefingFile: Sendable {
 
     static let topKeys: Set<String> = ["name", "title", "subtitle", "organisation", "date", "keywords", "values", "keyFigures", "sections", "formats", "sources", "charts", "timelines", "parameters"]
     static let sectionKeys: Set<String> = ["heading", "level", "text", "bullets", "figure", "caption", "table", "content", "sections"]
-    static let formatsKnown: Set<String> = ["pdf", "html", "md", "pptx"]
+    static let formatsKnown: Set<String> = ["pdf", "html", "md", "pptx", "docx"]
 
     public static func load(_ path: String) throws(BuildError) -> BriefingFile {
         try parse(try SourceText.read(path, limit: 4 * 1024 * 1024).text, path: path)
@@ -126,8 +126,8 @@ public struct BriefingFile: Sendable {
         } else {
             r.problem(nil, "sections", "missing: list the sections, e.g. - heading: 摘要")
         }
-        let formats = map["formats"].flatMap { r.sequence($0, "formats") }?.compactMap(\.string) ?? ["pdf", "html", "md", "pptx"]
-        for f in formats where !formatsKnown.contains(f) { r.problem(map["formats"], "formats", "\"\(f)\" is not one of pdf, html, md, pptx") }
+        let formats = map["formats"].flatMap { r.sequence($0, "formats") }?.compactMap(\.string) ?? ["pdf", "html", "md", "pptx", "docx"]
+        for f in formats where !formatsKnown.contains(f) { r.problem(map["formats"], "formats", "\"\(f)\" is not one of pdf, html, md, pptx, docx") }
         // Names used before they are defined are the commonest slip; report them here too.
         let defined = Set(values.map(\.name))
         for f in figures where !defined.contains(f.value) {

@@ -168,7 +168,7 @@ public enum BriefingJob {
         if let c = lib.charts[name] {
             let cites = notes.cite(c.spec.categories.indices.compactMap { rowNote(c.table, $0) })
             let note = [c.spec.subtitle, c.spec.source.map { "来源：\($0)" }].compactMap { $0 }.joined(separator: "　")
-            return Figure(id: name, caption: caption ?? c.spec.title ?? name, note: note.isEmpty ? nil : note, content: .chart(c.spec), citations: cites)
+            return Figure(id: name, caption: caption ?? c.spec.title ?? name, note: note.isEmpty ? nil : note, content: .chart(c.spec), citations: cites, alt: c.file.alt)
         }
         if let t = lib.timelines[name] {
             let cites = notes.cite(t.spec.events.flatMap { e in (e.source ?? "").split(separator: " ").lazy.compactMap { lib.note(for: String($0)) }.prefix(1) })
@@ -265,7 +265,7 @@ extension BriefingJob {
     }
 
     /// Formats that take longest first, so a build drawing them beside charts finishes sooner.
-    public static func costOrder(_ format: String) -> Int { ["pdf": 0, "md": 1, "html": 2, "pptx": 3][format] ?? 4 }
+    public static func costOrder(_ format: String) -> Int { ["pdf": 0, "md": 1, "docx": 2, "html": 3, "pptx": 4][format] ?? 5 }
 
     /// Writes one format. `measurer` must belong to the calling thread.
     public static func part(_ doc: BriefingDocument, name: String, format: String, measurer m: TextMeasurer,
@@ -288,6 +288,8 @@ extension BriefingJob {
                 return Part(files: [("\(name).md", "briefing", md.markdown)] + md.images.map { ($0.name, "figure", $0.png) }, warnings: [], pages: 0)
             case "pptx":
                 return Part(files: [("\(name).pptx", "briefing", try PPTXWriter.pptx(doc, measurer: m, date: stamp).bytes)], warnings: [], pages: 0)
+            case "docx":
+                return Part(files: [("\(name).docx", "briefing", try DOCXWriter.docx(doc, measurer: m, date: stamp).bytes)], warnings: [], pages: 0)
             default: return Part(files: [], warnings: [], pages: 0)
             }
         } catch let e as CanvasError { throw .output(e) } catch let e as DocumentError { throw .other("\(name): \(e.description)") } catch {

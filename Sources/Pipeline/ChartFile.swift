@@ -20,12 +20,14 @@ public struct ChartFile: Sendable {
     public var formats: [String]
     /// The spec with everything but categories and series filled in.
     public var spec: ChartSpec
+    /// The user's text alternative (`alt:`), used instead of the one written from the data.
+    public var alt: String?
 
-    public init(path: String, name: String, dataPath: String, formats: [String], spec: ChartSpec) {
-        self.path = path; self.name = name; self.dataPath = dataPath; self.formats = formats; self.spec = spec
+    public init(path: String, name: String, dataPath: String, formats: [String], spec: ChartSpec, alt: String? = nil) {
+        self.path = path; self.name = name; self.dataPath = dataPath; self.formats = formats; self.spec = spec; self.alt = alt
     }
 
-    static let ownKeys: Set<String> = ["name", "data", "formats"]
+    static let ownKeys: Set<String> = ["name", "data", "formats", "alt"]
     static let specKeys: Set<String> = [
         "kind", "title", "subtitle", "source", "valueKind", "unit", "orientation", "stacked", "sort", "valueLabels",
         "scale", "markers", "annotations", "referenceLines", "innerRadius", "otherThreshold", "centerLabel", "size",
@@ -77,6 +79,11 @@ public struct ChartFile: Sendable {
         if data.isEmpty {
             problems.append(.data(path: path, line: dataLine ?? 1, field: "data", message: "missing; name the CSV file with the chart's numbers"))
         }
+        let (alt, altLine) = str("alt")
+        if map["alt"] != nil, (alt ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            problems.append(.data(path: path, line: altLine ?? map["alt"]?.mark?.line, field: "alt",
+                                  message: "give the figure's text alternative as text, e.g. alt: 横向条形图：天网工程8000万元…; or remove it to have one written from the data"))
+        }
         var formats = ["png", "pdf", "svg"]
         if let f = map["formats"] {
             if let seq = f.sequence?.compactMap(\.string), !seq.isEmpty, seq.allSatisfy({ ["png", "pdf", "svg"].contains($0) }) {
@@ -107,7 +114,7 @@ public struct ChartFile: Sendable {
                                   message: "no such file: \((resolved as NSString).standardizingPath); give the CSV's path relative to this chart file"))
         }
         guard problems.isEmpty, let spec else { throw problems.count == 1 ? problems[0] : .many(problems) }
-        return ChartFile(path: path, name: name, dataPath: (resolved as NSString).standardizingPath, formats: formats, spec: spec)
+        return ChartFile(path: path, name: name, dataPath: (resolved as NSString).standardizingPath, formats: formats, spec: spec, alt: alt)
     }
 
     /// Fills categories and series from the data table; series options given in YAML (names,

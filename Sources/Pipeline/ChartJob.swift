@@ -1,5 +1,6 @@
 import Canvas
 import Charts
+import Document
 import Foundation
 
 /// Renders chart files into the output folder: each chart in its formats plus a CSV of the data
@@ -18,7 +19,9 @@ public enum ChartJob {
         let spec = try file.resolvedSpec(table)
         let laid: ChartFrame
         do { laid = try Chart.layout(spec, measurer: measurer) } catch { throw .chart(path: "\(file.path) (data: \(file.dataPath))", error) }
-        var (files, warnings) = try FigureFiles.encode(laid.frame, dpi: laid.dpi, name: file.name, formats: file.formats,
+        var frame = laid.frame
+        frame.alternative = TextAlternative(title: spec.title, description: file.alt ?? FigureDescription.chart(spec))
+        var (files, warnings) = try FigureFiles.encode(frame, dpi: laid.dpi, name: file.name, formats: file.formats,
                                                        title: spec.title, subject: spec.subtitle)
         warnings = laid.warnings.map { "\(file.name): \($0)" } + warnings
         files.append(("\(file.name).csv", csv(table)))

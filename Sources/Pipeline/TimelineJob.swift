@@ -1,4 +1,5 @@
 import Canvas
+import Document
 import Extraction
 import Foundation
 import Timeline
@@ -17,7 +18,9 @@ public enum TimelineJob {
         do { laid = try Timeline.layout(spec, measurer: measurer) } catch {
             throw .data(path: file.path, line: nil, field: nil, message: error.description)
         }
-        var (files, warnings) = try FigureFiles.encode(laid.frame, dpi: laid.dpi, name: file.name, formats: file.formats,
+        var frame = laid.frame
+        frame.alternative = TextAlternative(title: spec.title, description: FigureDescription.timeline(spec))
+        var (files, warnings) = try FigureFiles.encode(frame, dpi: laid.dpi, name: file.name, formats: file.formats,
                                                        title: spec.title, subject: spec.subtitle)
         warnings = laid.warnings.map { "\(file.name): \($0)" } + warnings
         let header = ["date", "precision", "label", "lane", "label_source", "source"]

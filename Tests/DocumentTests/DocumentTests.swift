@@ -148,14 +148,14 @@ func plain(_ markup: String) -> String {
         let laid = try PageLayout.layout(doc, measurer: m)
         var outline: [String] = []
         for p in laid.pages {
-            for item in p.items { if case .outline(let e) = item { outline.append(e.title) } }
+            for item in FrameItem.untagged(p.items) { if case .outline(let e) = item { outline.append(e.title) } }
         }
         for h in doc.headings { #expect(outline.contains(h.text)) }
         for (text, _, page) in laid.headingPages {
             let p = laid.pages[page]
             let hb = try #require(p.textBoxes.first { $0.item.block.text.contains(TextBlock.escape(text)) && $0.item.block.style.weight == .bold })
             let below = p.textBoxes.filter { $0.bounds.minY > hb.bounds.maxY && !$0.item.block.text.hasPrefix("第 ") }
-            let groups = p.items.contains { if case .group(_, let t, _) = $0 { return t.ty > hb.bounds.maxY } else { return false } }
+            let groups = FrameItem.untagged(p.items).contains { if case .group(_, let t, _) = $0 { return t.ty > hb.bounds.maxY } else { return false } }
             #expect(!below.isEmpty || groups, "heading \(text) is stranded at the foot of page \(page + 1)")
         }
     }
@@ -164,7 +164,7 @@ func plain(_ markup: String) -> String {
         let laid = try PageLayout.layout(DocFixtures.long, measurer: m)
         var figures = 0
         for p in laid.pages {
-            for item in p.items {
+            for item in FrameItem.untagged(p.items) {
                 guard case .group(let items, let t, let clip?) = item, let b = clip.bounds else { continue }
                 figures += 1
                 #expect(t.ty + b.maxY <= PageStyle.a4.contentBottom + 0.5)
@@ -176,7 +176,7 @@ func plain(_ markup: String) -> String {
 
     @Test func contentsLinkToTheHeadingsPages() throws {
         let laid = try PageLayout.layout(DocFixtures.long, measurer: m)
-        let links = laid.pages[0].items.compactMap { if case .link(_, .page(let n, _)) = $0 { return n } else { return nil } }
+        let links = FrameItem.untagged(laid.pages[0].items).compactMap { if case .link(_, .page(let n, _)) = $0 { return n } else { return nil } }
         let expected = laid.headingPages.filter { $0.level <= 2 }.map(\.page)
         #expect(links == expected)
     }

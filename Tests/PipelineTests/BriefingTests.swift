@@ -32,7 +32,7 @@ import TestSupport
         sections:
           - heading: 摘要
             level: 7
-        formats: [pdf, docx]
+        formats: [pdf, odt]
         """
         do {
             _ = try BriefingFile.parse(yaml, path: "b.yaml")
@@ -46,7 +46,7 @@ import TestSupport
             #expect(text.contains("b.yaml:5") && text.contains("note"))
             #expect(text.contains("b.yaml:7") && text.contains("nope"))
             #expect(text.contains("b.yaml:10") && text.contains("level"))
-            #expect(text.contains("docx"))
+            #expect(text.contains("odt"))
         }
     }
 

@@ -45,7 +45,7 @@ import TestSupport
         #expect(text.contains("天网工程") && text.contains("8,000") && text.contains("万元"))
     }
 
-    /// The compiled briefing: four formats in the manifest as `briefing`, at least four A4 pages,
+    /// The compiled briefing: five formats in the manifest as `briefing`, at least four A4 pages,
     /// fonts embedded, Chinese text searchable in reading order, every heading bookmarked.
     @Test func buildCompilesTheBriefing() throws {
         let out = Tools.temporaryFolder() + "/out"
@@ -53,11 +53,12 @@ import TestSupport
         let m = try JSONSerialization.jsonObject(with: try #require(FileManager.default.contents(atPath: out + "/manifest.json"))) as? [String: Any]
         let files = (m?["files"] as? [[String: Any]]) ?? []
         let briefing = files.filter { $0["kind"] as? String == "briefing" }
-        #expect(Set(briefing.compactMap { $0["format"] as? String }) == ["pdf", "html", "md", "pptx"])
+        #expect(Set(briefing.compactMap { $0["format"] as? String }) == ["pdf", "html", "md", "pptx", "docx"])
         let pdf = out + "/briefing.pdf"
         let info = try Tools.run(try #require(Tools.which("pdfinfo")), [pdf]).stdout
         let pages = Int(info.split(separator: "\n").first { $0.hasPrefix("Pages:") }?.split(separator: " ").last ?? "") ?? 0
         #expect(pages >= 4 && info.contains("A4") && info.contains("Title:           援疆工作简报"), "\(info)")
+        #expect(info.contains("Tagged:          yes"), "structure tags: headings, paragraphs, figures, tables")
         let fonts = try Tools.run(try #require(Tools.which("pdffonts")), [pdf]).stdout.split(separator: "\n").dropFirst(2)
         #expect(!fonts.isEmpty && fonts.allSatisfy { $0.contains(" yes yes yes ") })
         let text = try Tools.run(try #require(Tools.which("pdftotext")), [pdf, "-"]).stdout

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Canvas
+import Extraction
 import Foundation
 import Logging
 import Pipeline
@@ -92,6 +93,15 @@ struct Build: ParsableCommand {
     @Option(name: .long, help: "Log lines as text or as one JSON object per line (for log collectors).")
     var logFormat: LogFormat = .text
 
+    @Option(name: .long, help: "Resolve 今年/去年/3月 in articles whose spec gives no referenceDate against this date (YYYY-MM-DD).")
+    var referenceDate: String?
+
+    func validate() throws {
+        if let r = referenceDate, ReferenceDate(parsing: r) == nil {
+            throw ValidationError("--reference-date \(r): write YYYY-MM-DD, e.g. 2016-02-01")
+        }
+    }
+
     func run() throws {
         let log = makeLogger(quiet: quiet, format: logFormat)
         let json = logFormat == .json
@@ -116,6 +126,13 @@ struct Build: ParsableCommand {
                 throw Exit.badUsage
             }
             seen[l.name] = l.label
+        }
+        if let referenceDate {  // a source's own referenceDate (in the spec) wins
+            loaded = loaded.map { l in (l.label, l.name, l.inputs.map { i in
+                var i = i
+                i.sources = i.sources.map { (path: $0.path, referenceDate: $0.referenceDate ?? referenceDate) }
+                return i
+            }) }
         }
         let jobs = loaded.map { l in (label: l.name.isEmpty || loaded.count == 1 ? l.label : "\(l.label) [\(l.name)]",
                                       out: loaded.count == 1 ? out : (out as NSString).appendingPathComponent(l.name), inputs: l.inputs) }

@@ -1,0 +1,153 @@
+/// One sentence's clauses, found once: every fact of the sentence looks its clause up by binary
+/// search, and a clause's topic and money kind are worked out once, however many facts it
+/// holds. (A sentence of 4,000 amounts used to rescan its clause for each: quadratic.)
+final class SentenceContext {
+    let t: [Unicode.Scalar]
+    let sentence: Range<Int>
+    /// Clause starts in order; clause k is starts[k]..<ends[k].
+    private var starts: [Int] = []
+    private var ends: [Int] = []
+    private var categories: [Int: String] = [:]
+    private var kinds: [Int: String] = [:]
+    let sentenceCategory: String
+    private let aidInSentence: Bool
+    private let businessInSentence: Bool
+
+    init(t: [Unicode.Scalar], sentence s: Range<Int>) {
+        self.t = t
+        sentence = s
+        var a = s.lowerBound
+        for i in s where Extractor.clauseMarks.contains(t[i]) {
+            starts.append(a); ends.append(i); a = i + 1
+        }
+        starts.append(a); ends.append(s.upperBound)
+        sentenceCategory = Lexicon.category(t, s)
+        aidInSentence = Lexicon.aidWord.contains { t.contains($0, in: s) }
+        businessInSentence = Lexicon.business.contains { t.contains($0, in: s) }
+    }
+
+    private func index(_ i: Int) -> Int {
+        var lo = 0, hi = starts.count - 1
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if starts[mid] <= i { lo = mid } else { hi = mid - 1 }
+        }
+        return lo
+    }
+
+    /// The clause holding `r` (a number such as `2,000` may hold a clause mark: the clause
+    /// then runs on to the one holding its end).
+    func clause(around r: Range<Int>) -> Range<Int> {
+        let k = index(r.lowerBound), k2 = index(max(r.lowerBound, r.upperBound - 1))
+        return starts[k]..<max(starts[k], ends[k2], r.upperBound)
+    }
+
+    func category(_ c: Range<Int>) -> String {
+        if let v = categories[c.lowerBound] { return v }
+        let v = Lexicon.category(t, c)
+        categories[c.lowerBound] = v
+        return v
+    }
+
+    func moneyKind(_ c: Range<Int>) -> String {
+        if let v = kinds[c.lowerBound] { return v }
+        let v = Lexicon.moneyKind(t, clause: c, aidInSentence: aidInSentence, businessInSentence: businessInSentence)
+        kinds[c.lowerBound] = v
+        return v
+    }
+
+    /// The first of the sorted `dates` that ends after `i`.
+    func firstDate(from i: Int, in dates: [Range<Int>]) -> Int {
+        var lo = 0, hi = dates.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if dates[mid].upperBound <= i { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+}
+
+/// Cleaning a subject phrase: what the number measures, without the verbs around it.
+enum SubjectText {
+    static let leadingWords = ["其中", "共计", "总计", "合计", "累计", "共", "投入", "安排落实", "安排", "落实", "下达", "达到", "达", "约", "有", "为",
+                               "实现", "完成", "新增", "拨付", "筹集", "争取", "带动", "已", "计"]
+    static let genericWords = ["援疆资金", "援助资金", "帮扶资金", "资金总额", "资金", "总额", "金额", "项目", "总投资", "投资", "人", "个"]
+
+    static func clean(_ s0: String) -> String {
+        let s = s0.replacingOccurrences(of: "共", with: "")
+        return dropVerbs(s)
+    }
+
+    static let trimSet: Set<Character> = [" ", "　", ",", "，", "、", "。", ":", "：", ";", "；", "\"", "“", "”", "的", "了", "(", ")", "（", "）", "\n"]
+
+    static func dropVerbs(_ s0: String) -> String {
+        var s = String(s0.drop(while: { trimSet.contains($0) }))
+        var changed = true
+        while changed {
+            changed = false
+            for w in leadingWords where s.hasPrefix(w) && s.count > w.count {
+                s = String(s.dropFirst(w.count)); changed = true
+            }
+        }
+        while let l = s.last, trimSet.contains(l) { s.removeLast() }
+        return s
+    }
+
+    /// Says nothing beyond 资金/项目: the clause before must give the topic.
+    static func isGeneric(_ s: String) -> Bool {
+        var x = dropVerbs(s)
+        for g in genericWords { x = x.replacingOccurrences(of: g, with: "") }
+        return x.count <= 1
+    }
+
+    /// The topic of a clause: its words with numbers and their measure words taken out
+    /// (`智力支援类项目58个` → `智力支援类项目`).
+    static func topic(_ t: [Unicode.Scalar], _ r: Range<Int>) -> String {
+        var out = String.UnicodeScalarView()
+        var i = r.lowerBound
+        while i < r.upperBound {
+            if isDigit(t[i]) {
+                while i < r.upperBound, isDigit(t[i]) || t[i] == "." || t[i] == "%" || t[i] == "万" || t[i] == "亿" || t[i] == "多" || t[i] == "余" { i += 1 }
+                if let m = t.longest(Lexicon.measures, at: i) { i += m.count }
+                continue
+            }
+            out.append(t[i]); i += 1
+        }
+        return dropVerbs(String(out))
+    }
+}
+
+/// A date's event as a timeline prints it: at most 20 characters, the clause's own words with
+/// connectives (随着, 据悉) and adverbs (顺利, 认真) taken out, centred on its event verb.
+enum EventLabel {
+    static let maxLength = 20
+    static let leading = ["据悉", "据了解", "据介绍", "据统计", "随着", "此外", "同时", "另外", "其中", "目前", "近日", "日前", "记者", "在"]
+    static let fillers = ["顺利", "认真", "先后", "已经", "正式", "成功", "隆重"]
+
+    static func shorten(_ label: [Unicode.Scalar]) -> String {
+        var s = String(String.UnicodeScalarView(label))
+        for f in fillers { s = s.replacingOccurrences(of: f, with: "") }
+        var changed = true
+        while changed {
+            changed = false
+            for w in leading where s.hasPrefix(w) && s.count > w.count + 2 { s = String(s.dropFirst(w.count)); changed = true }
+            if let f = s.first, SubjectText.trimSet.contains(f) { s.removeFirst(); changed = true }
+        }
+        while let l = s.last, SubjectText.trimSet.contains(l) { s.removeLast() }
+        guard s.count > maxLength else { return s }
+        // The part with the event verb: from a little before it to the limit.
+        let parts = s.split(separator: "，").map(String.init)
+        if let p = parts.first(where: { part in Lexicon.eventVerbs.contains { part.unicodeScalars.count >= $0.count && part.contains(String(String.UnicodeScalarView($0))) } }), p.count >= 4 {
+            s = p
+        }
+        guard s.count > maxLength else { return s }
+        let chars = Array(s)
+        var verbAt: Int?
+        for v in Lexicon.eventVerbs {
+            let vs = String(String.UnicodeScalarView(v))
+            if let r = s.range(of: vs) { let k = s.distance(from: s.startIndex, to: r.lowerBound); verbAt = min(verbAt ?? k, k) }
+        }
+        let start = max(0, min((verbAt ?? 0) - 10, chars.count - maxLength))
+        return String(chars[start..<min(chars.count, start + maxLength)])
+    }
+}

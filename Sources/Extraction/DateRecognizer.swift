@@ -194,6 +194,8 @@ struct DateRecognizer {
         // 3b. A bare day (`20日`): the sentence's month, else the reference month.
         if isDigit(t[i]), boundaryBefore(i), i == 0 || !Self.notBeforeBareDay.contains(t[i - 1]), let (d, e) = digitsAt(i, max: 2), (1...31).contains(d),
            e < t.count, t[e] == "日", e + 1 >= t.count || !Self.notAfterBareDay.contains(t[e + 1]) {
+            // After 月 the month is a word: 本月/当月 is the article's, 每月 none.
+            if i > 0, t[i - 1] == "月", !(i >= 2 && (t[i - 2] == "本" || t[i - 2] == "当")) { return nil }
             let month = carryMonth ?? ref?.month
             guard let month, let y = carry ?? ref?.year else { return unresolvedMatch(i..<(e + 1), "day") }
             return DateMatch(range: i..<(e + 1), year: y, month: month, day: d, precision: "day")

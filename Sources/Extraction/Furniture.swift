@@ -59,7 +59,7 @@ enum Furniture {
             let k = a + w.count
             if w == scalars("【") || w == scalars("[责任编辑") { return true }
             if k < e, t[k] == ":" || t[k] == "：" || isSpace(t[k]) { return true }
-            if w == scalars("记者") || w == scalars("通讯员") { return n <= 30 }
+            if w == scalars("记者") || w == scalars("通讯员") { return n <= 30 && !t[a..<e].contains(where: { $0 == "，" || $0 == "。" || $0 == "," }) }
         }
         // A date or time line: mostly digits and - / . : with at most a short tail of labels.
         if n <= 80, isDigit(t[a]) {

@@ -192,8 +192,9 @@ struct QuantityRecognizer {
             }
             return nil
         }
-        // Money without 元 in a money clause: 110亿, 150万 (a magnitude, and no measure word after).
-        if moneyClause, h1.hasMagnitude || h1.low != nil, !continuesWord(at: j) {
+        // Money without 元 in a money clause: 110亿, 150万 (a magnitude, and no measure word after);
+        // 6个亿 is money wherever it stands.
+        if moneyClause && (h1.hasMagnitude || h1.low != nil) || t.has(Lexicon.geYi, at: h1.end - 2), !continuesWord(at: j) {
             var end = j
             if let (label, e) = boundSuffix(at: end) { approx = approx ?? label; end = e }
             return Money(range: start..<end, value: h1.value, low: h1.low, high: h1.high, approx: approx)

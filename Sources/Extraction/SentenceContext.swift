@@ -69,7 +69,7 @@ final class SentenceContext {
 
 /// Cleaning a subject phrase: what the number measures, without the verbs around it.
 enum SubjectText {
-    static let leadingWords = ["其中", "共计", "总计", "合计", "累计", "共", "投入", "安排落实", "安排", "落实", "下达", "达到", "达", "约", "有", "为",
+    static let leadingWords = ["其中", "一共", "共计", "总计", "合计", "累计", "共", "投入", "安排落实", "安排", "落实", "下达", "达到", "达", "约", "有", "为",
                                "实现", "完成", "新增", "拨付", "筹集", "争取", "带动", "已", "计"]
     static let genericWords = ["援疆资金", "援助资金", "帮扶资金", "资金总额", "资金", "总额", "金额", "项目", "总投资", "投资", "人", "个"]
 

@@ -18,7 +18,7 @@ enum ArticleDate {
         // 1. Metadata lines: `# date: 2020-10-28`, front matter `date: 2020-10-28`.
         var inFront = false
         for (k, l) in lines.prefix(40).enumerated() {
-            let s = t.string(l)
+            let s = t.string(l.lowerBound..<min(l.upperBound, l.lowerBound + 400))
             if k == 0, s == "---" { inFront = true; continue }
             if inFront, s == "---" { break }
             guard inFront || s.hasPrefix("#") else { if !inFront { break } else { continue } }
@@ -30,16 +30,17 @@ enum ArticleDate {
         }
         // 2. A date line in the head.
         var line: ReferenceDate?
-        for l in head where line == nil { line = dateLine(t, l) }
+        for l in head where line == nil { line = dateLine(t, l.lowerBound..<min(l.upperBound, l.lowerBound + 80)) }
         // 3. The source URL's path.
         var url: ReferenceDate?
         for l in lines.prefix(40) where url == nil {
+            let l = l.lowerBound..<min(l.upperBound, l.lowerBound + 400)
             let s = t.string(l)
             if s.contains("http") || s.contains("www.") { url = urlDate(t, l) }
         }
         // 4. A signature date: a line near the end holding only a full date.
         var signature: ReferenceDate?
-        for l in lines.suffix(4).reversed() where signature == nil {
+        for l in lines.suffix(4).reversed() where signature == nil && l.count <= 40 {
             if let d = firstDate(t, l), d.day != nil {
                 let rest = t[l].filter { !isSpace($0) }.count
                 if rest <= 14 { signature = d }

@@ -42,11 +42,12 @@ public struct Extractor: Sendable {
             let found = all.filter { !$0.unresolved }
             for u in all where u.unresolved && unresolved.count < 5 { unresolved.append(t.string(u.range)) }
             if found.isEmpty && quantities.isEmpty { continue }  // most sentences: no strings built
-            let sentenceText = t.string(s)
+            let sentenceText = s.count <= Self.longSentence ? t.string(s) : ""
             let context = SentenceContext(t: t, sentence: s)
             func provenance(_ r: Range<Int>) -> Provenance {
                 let src = n.sourceRange(r)
-                return Provenance(file: doc, start: src.lowerBound, end: src.upperBound, text: n.sourceString(src), sentence: sentenceText)
+                return Provenance(file: doc, start: src.lowerBound, end: src.upperBound, text: n.sourceString(src),
+                                  sentence: s.count <= Self.longSentence ? sentenceText : Self.excerpt(t, r, s))
             }
             let dateRanges = found.map(\.range)
             for d in found {
@@ -82,6 +83,15 @@ public struct Extractor: Sendable {
             out.warnings.append("\(doc): no date line, dateline, metadata, source date or year in the text: relative dates left unresolved (\(unresolved.joined(separator: "、"))). Pass --reference-date YYYY-MM-DD")
         }
         return out
+    }
+
+    /// A sentence longer than this is cited by an excerpt around each fact: a list of 4,000
+    /// amounts in one sentence would otherwise repeat the whole sentence 4,000 times.
+    static let longSentence = 300
+
+    static func excerpt(_ t: [Unicode.Scalar], _ r: Range<Int>, _ s: Range<Int>) -> String {
+        let a = max(s.lowerBound, r.lowerBound - 120), b = min(s.upperBound, r.upperBound + 120)
+        return (a > s.lowerBound ? "…" : "") + t.string(a..<b) + (b < s.upperBound ? "…" : "")
     }
 
     // MARK: - Reference date

@@ -157,13 +157,27 @@ public struct Extractor: Sendable {
     /// that is short or has no event verb (`2015年10月、11月，…举行`, `指挥部在2015年，全面启动…`),
     /// the next clause joins it, or the previous one when the date's clause ends the sentence.
     static func eventLabel(_ t: [Unicode.Scalar], _ r: Range<Int>, _ s: Range<Int>, dates: [Range<Int>], context: SentenceContext) -> String {
-        func content(_ c0: Range<Int>) -> [Unicode.Scalar] {
-            let c = max(c0.lowerBound, r.lowerBound - 2 * window)..<min(c0.upperBound, r.upperBound + 2 * window)
+        /// The clause's words; the dates of the date's own clause are cut out (other clauses'
+        /// dates say what the happening was about: 发布2017年上半年…情况).
+        func content(_ c0: Range<Int>, own: Bool = false) -> [Unicode.Scalar] {
+            let c = max(c0.lowerBound, r.lowerBound - window)..<min(c0.upperBound, r.upperBound + window)
             var out: [Unicode.Scalar] = []
             var di = context.firstDate(from: c.lowerBound, in: dates)
             for i in c {
                 while di < dates.count, dates[di].upperBound <= i { di += 1 }
-                if di < dates.count, dates[di].contains(i) { continue }
+                if di < dates.count, dates[di].contains(i) {
+                    // A date at the clause's edge is the when (cut); one inside names the what
+                    // (举行2016年度设备援赠仪式) and stays.
+                    let d = dates[di]
+                    let edge = d.lowerBound - c0.lowerBound <= 2 || c0.upperBound - d.upperBound <= 1
+                    let adverbial = d.lowerBound > 0 && "于在从自至到、".unicodeScalars.contains(t[d.lowerBound - 1])
+                        || d.upperBound < t.count && t[d.upperBound] == "、"
+                    if (d == r || own) && (edge || adverbial) {
+                        // 将于2020年1月结束: the 将于 goes with the date.
+                        while let l = out.last, "于在从自至到将截止".unicodeScalars.contains(l) { out.removeLast() }
+                        continue
+                    }
+                }
                 if t[i] != "、" { out.append(t[i]) }
             }
             while let f = out.first, leadingParticles.contains(f) { out.removeFirst() }
@@ -172,7 +186,7 @@ public struct Extractor: Sendable {
         }
         func hasVerb(_ x: [Unicode.Scalar]) -> Bool { Lexicon.eventVerbs.contains { x.contains($0, in: 0..<x.count) } }
         let own = context.clause(around: r)
-        var label = content(own)
+        var label = content(own, own: true)
         if label.count < 8 || !hasVerb(label) {
             if own.upperBound < s.upperBound, t[own.upperBound] != "。" {
                 let next = content(context.clause(around: (own.upperBound + 1)..<(own.upperBound + 1)))
@@ -185,7 +199,7 @@ public struct Extractor: Sendable {
         return EventLabel.shorten(label)
     }
 
-    static let leadingParticles = Set("在于至到从由、，,的了是继".unicodeScalars)
+    static let leadingParticles = Set("在于、，,的了是继".unicodeScalars)
     static let trailingParticles = Set("在于至到从由、，,的了后".unicodeScalars)
 
     static let demonstratives = ["这项", "该项", "此项", "这一", "该", "这些", "此"].map(scalars)

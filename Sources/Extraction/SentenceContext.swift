@@ -69,7 +69,7 @@ final class SentenceContext {
 
 /// Cleaning a subject phrase: what the number measures, without the verbs around it.
 enum SubjectText {
-    static let leadingWords = ["其中", "一共", "共计", "总计", "合计", "累计", "共", "投入", "安排落实", "安排", "落实", "下达", "达到", "达", "约", "有", "为",
+    static let leadingWords = ["其中", "一共", "先后", "分别", "还", "再", "总共", "共计", "总计", "合计", "累计", "共", "投入", "安排落实", "安排", "落实", "下达", "达到", "达", "约", "有", "为",
                                "实现", "完成", "新增", "拨付", "筹集", "争取", "带动", "已", "计"]
     static let genericWords = ["援疆资金", "援助资金", "帮扶资金", "资金总额", "资金", "总额", "金额", "项目", "总投资", "投资", "人", "个"]
 
@@ -107,7 +107,7 @@ enum SubjectText {
         var i = r.lowerBound
         while i < r.upperBound {
             if isDigit(t[i]) {
-                while i < r.upperBound, isDigit(t[i]) || t[i] == "." || t[i] == "%" || t[i] == "万" || t[i] == "亿" || t[i] == "多" || t[i] == "余" { i += 1 }
+                while i < r.upperBound, isDigit(t[i]) || ".%万亿多余元".unicodeScalars.contains(t[i]) { i += 1 }
                 if let m = t.longest(Lexicon.measures, at: i) { i += m.count }
                 continue
             }
@@ -121,33 +121,68 @@ enum SubjectText {
 /// connectives (随着, 据悉) and adverbs (顺利, 认真) taken out, centred on its event verb.
 enum EventLabel {
     static let maxLength = 20
-    static let leading = ["据悉", "据了解", "据介绍", "据统计", "随着", "此外", "同时", "另外", "其中", "目前", "近日", "日前", "记者", "在"]
+    static let leading = ["据悉", "据了解", "从", "据介绍", "据统计", "随着", "此外", "同时", "另外", "其中", "目前", "近日", "日前", "记者", "在"]
+    /// Region names a label can say shorter.
+    static let abbreviations = [("新疆维吾尔自治区", "新疆"), ("西藏自治区", "西藏"), ("新疆生产建设兵团", "兵团"), ("内蒙古自治区", "内蒙古"),
+                                ("广西壮族自治区", "广西"), ("宁夏回族自治区", "宁夏")]
     static let fillers = ["顺利", "认真", "先后", "已经", "正式", "成功", "隆重"]
 
+    static let leadingScalars = leading.map(scalars), fillerScalars = fillers.map(scalars)
+    static let abbreviationScalars = abbreviations.map { (scalars($0.0), scalars($0.1)) }
+    static let trimScalars: Set<Unicode.Scalar> = Set(" 　,，、。:：;；\"“”的了()（）\n".unicodeScalars)
+
+    /// Works on scalars (one per Chinese character) rather than Foundation strings: a
+    /// sentence of thousands of dates shortens thousands of labels.
     static func shorten(_ label: [Unicode.Scalar]) -> String {
-        var s = String(String.UnicodeScalarView(label))
-        for f in fillers { s = s.replacingOccurrences(of: f, with: "") }
+        var s = label
+        for f in fillerScalars { s = replacing(s, f, with: []) }
+        for (long, short) in abbreviationScalars { s = replacing(s, long, with: short) }
         var changed = true
         while changed {
             changed = false
-            for w in leading where s.hasPrefix(w) && s.count > w.count + 2 { s = String(s.dropFirst(w.count)); changed = true }
-            if let f = s.first, SubjectText.trimSet.contains(f) { s.removeFirst(); changed = true }
+            for w in leadingScalars where s.has(w, at: 0) && s.count > w.count + 2 { s.removeFirst(w.count); changed = true }
+            if let f = s.first, trimScalars.contains(f) { s.removeFirst(); changed = true }
         }
-        while let l = s.last, SubjectText.trimSet.contains(l) { s.removeLast() }
-        guard s.count > maxLength else { return s }
-        // The part with the event verb: from a little before it to the limit.
-        let parts = s.split(separator: "，").map(String.init)
-        if let p = parts.first(where: { part in Lexicon.eventVerbs.contains { part.unicodeScalars.count >= $0.count && part.contains(String(String.UnicodeScalarView($0))) } }), p.count >= 4 {
-            s = p
+        while let l = s.last, trimScalars.contains(l) { s.removeLast() }
+        guard s.count > maxLength else { return text(s) }
+        // The part with the event verb.
+        let parts = s.split(separator: "，").map(Array.init)
+        if let p = parts.first(where: { verbPosition($0) != nil }), p.count >= 4 { s = p }
+        guard s.count > maxLength else { return text(s) }
+        // Who did it, shortened at a name boundary (新疆生产建设兵团|新闻办公室), then what they did.
+        guard let v = verbPosition(s), v > 0 else { return text(Array(s.prefix(maxLength))) }
+        let rest = Array(s[v...])
+        var who = Array(s[..<v])
+        let budget = max(6, maxLength - min(rest.count, 8))
+        if who.count > budget {
+            var cut: Int?
+            for (k, c) in who.enumerated() where boundaries.contains(c) && (k + 1 == who.count || !boundaries.contains(who[k + 1]))
+                && who.count - k - 1 <= budget && who.count - k - 1 >= 2 { cut = k + 1; break }
+            if let cut { who = Array(who[cut...]) } else if who.count > maxLength - 4 { who = Array(who.prefix(budget)) }
         }
-        guard s.count > maxLength else { return s }
-        let chars = Array(s)
-        var verbAt: Int?
-        for v in Lexicon.eventVerbs {
-            let vs = String(String.UnicodeScalarView(v))
-            if let r = s.range(of: vs) { let k = s.distance(from: s.startIndex, to: r.lowerBound); verbAt = min(verbAt ?? k, k) }
+        return text(Array((who + rest).prefix(maxLength)))
+    }
+
+    static func text(_ s: [Unicode.Scalar]) -> String { String(String.UnicodeScalarView(s)) }
+
+    static func replacing(_ s: [Unicode.Scalar], _ w: [Unicode.Scalar], with r: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        guard let f = w.first, s.contains(f) else { return s }
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(s.count)
+        var i = 0
+        while i < s.count {
+            if s[i] == f, s.has(w, at: i) { out += r; i += w.count } else { out.append(s[i]); i += 1 }
         }
-        let start = max(0, min((verbAt ?? 0) - 10, chars.count - maxLength))
-        return String(chars[start..<min(chars.count, start + maxLength)])
+        return out
+    }
+
+    static let boundaries: Set<Unicode.Scalar> = Set("省市县区州团师局厅部委会乡镇村和与及、的".unicodeScalars)
+
+    /// Where the first event verb starts.
+    static func verbPosition(_ s: [Unicode.Scalar]) -> Int? {
+        for i in s.indices {
+            for v in Lexicon.eventVerbs where v[0] == s[i] && s.has(v, at: i) { return i }
+        }
+        return nil
     }
 }

@@ -172,7 +172,10 @@ public struct Extractor: Sendable {
                     let edge = d.lowerBound - c0.lowerBound <= 2 || c0.upperBound - d.upperBound <= 1
                     let adverbial = d.lowerBound > 0 && "于在从自至到、".unicodeScalars.contains(t[d.lowerBound - 1])
                         || d.upperBound < t.count && t[d.upperBound] == "、"
-                    if (d == r || own) && (edge || adverbial) {
+                    // …unless it names the thing done: 举办了2020年祭孔…, 下达2023年度计划.
+                    let named = d.lowerBound >= 2 && (t[d.lowerBound - 1] == "了" || t[d.lowerBound - 1] == "的" || Lexicon.eventVerbs.contains { t.has($0, at: d.lowerBound - $0.count) })
+                        && isDigit(t[d.lowerBound]) || t[d.upperBound - 1] == "度"
+                    if (d == r || own) && (edge || adverbial || !named) {
                         // 将于2020年1月结束: the 将于 goes with the date.
                         while let l = out.last, "于在从自至到将截止".unicodeScalars.contains(l) { out.removeLast() }
                         continue

@@ -160,7 +160,15 @@ enum EventLabel {
                 && who.count - k - 1 <= budget && who.count - k - 1 >= 2 { cut = k + 1; break }
             if let cut { who = Array(who[cut...]) } else if who.count > maxLength - 4 { who = Array(who.prefix(budget)) }
         }
-        return text(Array((who + rest).prefix(maxLength)))
+        var tail = rest
+        if who.count + tail.count > maxLength {
+            // End what they did at a name boundary too (抵达新疆阿克苏地区|阿克苏市) rather than mid-word.
+            let room = maxLength - who.count
+            if let p = (3..<min(room, tail.count)).last(where: { boundaries.contains(tail[$0]) && !"和与及、的".unicodeScalars.contains(tail[$0]) }) {
+                tail = Array(tail[...p])
+            }
+        }
+        return text(Array((who + tail).prefix(maxLength)))
     }
 
     static func text(_ s: [Unicode.Scalar]) -> String { String(String.UnicodeScalarView(s)) }

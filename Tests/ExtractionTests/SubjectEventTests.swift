@@ -33,3 +33,13 @@ import Testing
         #expect(f.dates.allSatisfy { $0.event.count <= 20 })
     }
 }
+
+@Suite struct EventLabelShapeTests {
+    @Test func relativeDatesAreCutAndLongObjectsEndAtANameBoundary() {
+        let f = facts("该校今年被列入全省改革试点。3月2日，第七批援青干部人才抵达青海省海北藏族自治州门源回族自治县。", ref: "2021-04-01")
+        #expect(f.dates.first?.event.contains("今年") == false, "\(f.dates.map(\.event))")
+        let arrival = f.dates.last?.event ?? ""
+        #expect(arrival.count <= 20 && arrival.contains("抵达"), "\(arrival)")
+        #expect(arrival.hasSuffix("州") || arrival.hasSuffix("省") || arrival.hasSuffix("县"), "ends at a name boundary: \(arrival)")
+    }
+}

@@ -49,6 +49,10 @@ struct DateMatch {
         return "\(year)" + (month.map { "-" + two($0) } ?? "") + (day.map { "-" + two($0) } ?? "")
     }
     var resolvedEnd: String? {
+        if endDay == nil, let endMonth, let month {
+            func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
+            return "\(endMonth < month ? year + 1 : year)-\(two(endMonth))"
+        }
         guard let endDay, let month else { return nil }
         func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
         let endYear = (endMonth ?? month) < month ? year + 1 : year
@@ -283,6 +287,13 @@ struct DateRecognizer {
 
     /// `10月`, `十二月月底`, `9月10日`, `10月22`, `12月17日—18日`, `1月3日至2月10日`, `1月份`, `六月中旬`.
     func monthDay(at i: Int) -> MonthDay? {
+        // 1—9月, 3至5月: a range of months (the first is read with the second's 月).
+        if isDigit(t[i]), let (m1, j1) = digitsAt(i, max: 2), (1...12).contains(m1), let sep = rangeSep(at: j1),
+           let (m2, j2) = digitsAt(sep, max: 2), m2 > m1, m2 <= 12, j2 < t.count, t[j2] == "月", j2 + 1 >= t.count || !isDigit(t[j2 + 1]) {
+            var k = j2 + 1
+            if t.has(Self.fen, at: k) { k += 1 }
+            return MonthDay(month: m1, endMonth: m2, precision: "month", end: k)
+        }
         guard let (mo, j) = small(i), (1...12).contains(mo), j < t.count, t[j] == "月" else { return nil }
         if !isDigit(t[i]), i > 0 {
             // A Chinese-numeral month starts a phrase (统一月 is no month).

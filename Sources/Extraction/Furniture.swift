@@ -68,8 +68,21 @@ enum Furniture {
             let head = j - a
             if head >= 8, t[a..<j].contains(where: { $0 == ":" }) || j == e { return true }
         }
+        // A source line with a timestamp anywhere (`http://… 2012-02-29 14:53 来源: …`), and
+        // navigation or counters (`看点>>`, `共有 0 条评论`).
+        if n <= 120, hasTimestamp(t, a..<e) { return true }
+        if n <= 40, t.contains(scalars(">>"), in: a..<e) || t.contains(scalars("评论"), in: a..<e) || t.contains(scalars("分享"), in: a..<e) { return true }
         // `(吕娜)`: a short bracketed name on a line of its own.
         if n <= 12, t[a] == "(" || t[a] == "（", t[e - 1] == ")" || t[e - 1] == "）" { return true }
+        return false
+    }
+
+    /// An ISO date followed by a clock time: `2012-02-29 14:53`.
+    static func hasTimestamp(_ t: [Unicode.Scalar], _ r: Range<Int>) -> Bool {
+        for i in r where isDigit(t[i]) && (i == r.lowerBound || !isDigit(t[i - 1])) {
+            if let d = Extractor.isoDate(t, i), d.end + 3 < r.upperBound, t[d.end] == " " || t[d.end] == "\u{3000}", isDigit(t[d.end + 1]),
+               t[(d.end + 1)..<min(r.upperBound, d.end + 4)].contains(":") { return true }
+        }
         return false
     }
 

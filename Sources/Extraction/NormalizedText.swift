@@ -53,7 +53,7 @@ public struct NormalizedText: Sendable {
                 }
                 let prev = out.last
                 let next = j < src.count ? fold(src[j]) : nil
-                if newline && (!pdf || i < headerEnd) {
+                if newline && (!pdf || i <= headerEnd) {
                     if prev != nil && prev != "\n" { out.append("\n"); map.append(i) }
                 } else if let p = prev, let n = next, isASCIIAlnum(p), isASCIIAlnum(n) {
                     out.append(" "); map.append(i)
@@ -117,7 +117,10 @@ public struct NormalizedText: Sendable {
             total += 1
             if !"。！？!?”\"）)…；;：:」』".unicodeScalars.contains(src[e - 1]) { open += 1 }
         }
-        return total >= 4 && Double(open) / Double(total) > 0.5
+        // A page of PDF text has many broken lines; a short web page's title, date and source
+        // lines are open too, so a handful of lines says nothing.
+        let ratio = total > 0 ? Double(open) / Double(total) : 0
+        return total >= 8 && ratio > 0.5 || total >= 4 && ratio >= 0.75
     }
 }
 

@@ -30,3 +30,22 @@ import Testing
         #expect(f.dates.isEmpty)
     }
 }
+
+@Suite struct ShortPageTests {
+    /// A short web page (title, source line, two paragraphs) is not PDF text because a few of
+    /// its lines lack an end mark: its lines stay lines and its furniture stays furniture.
+    @Test func aShortWebPageWithAMetadataHeader() {
+        let page = "# source: http://example.cn/news/20190305/1.shtml\n您的位置：首页>>要闻\n9省市援藏资金投入45亿元\nhttp://example.cn 2019-03-05 10:30 来源：某某日报\n据新华社拉萨3月4日电 今年，9个援藏省市落实援藏资金45亿元。\n共有 0 条评论\n"
+        let f = Extractor().extract(text: page, path: "p.txt")
+        #expect(f.referenceDate == "2019-03-04")
+        #expect(f.moneyValues == [4.5e9, 4.5e9])
+        #expect(f.dateValues == ["2019"])
+        #expect(f.countPairs == ["9个"])
+    }
+
+    @Test func aRangeOfMonthsIsOneDate() {
+        let f = facts("2014年1—9月，项目进展顺利。3至5月开展培训。", ref: "2014-11-01")
+        #expect(f.dates.map(\.resolved) == ["2014-01", "2014-03"])
+        #expect(f.dates.map(\.resolvedEnd) == ["2014-09", "2014-05"])
+    }
+}

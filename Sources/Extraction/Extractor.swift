@@ -163,23 +163,17 @@ public struct Extractor: Sendable {
             let c = max(c0.lowerBound, r.lowerBound - window)..<min(c0.upperBound, r.upperBound + window)
             var out: [Unicode.Scalar] = []
             var di = context.firstDate(from: c.lowerBound, in: dates)
+            var decided = -1, cutIt = false  // one decision per date, not per character
             for i in c {
                 while di < dates.count, dates[di].upperBound <= i { di += 1 }
                 if di < dates.count, dates[di].contains(i) {
-                    // A date at the clause's edge is the when (cut); one inside names the what
-                    // (举行2016年度设备援赠仪式) and stays.
-                    let d = dates[di]
-                    let edge = d.lowerBound - c0.lowerBound <= 2 || c0.upperBound - d.upperBound <= 1
-                    let adverbial = d.lowerBound > 0 && "于在从自至到、".unicodeScalars.contains(t[d.lowerBound - 1])
-                        || d.upperBound < t.count && t[d.upperBound] == "、"
-                    // …unless it names the thing done: 举办了2020年祭孔…, 下达2023年度计划.
-                    let named = d.lowerBound >= 2 && (t[d.lowerBound - 1] == "了" || t[d.lowerBound - 1] == "的" || Lexicon.eventVerbs.contains { t.has($0, at: d.lowerBound - $0.count) })
-                        && isDigit(t[d.lowerBound]) || t[d.upperBound - 1] == "度"
-                    if (d == r || own) && (edge || adverbial || !named) {
+                    if decided != di {
+                        decided = di
+                        cutIt = Self.cutsFromLabel(t, dates[di], clause: c0, isOwn: dates[di] == r || own)
                         // 将于2020年1月结束: the 将于 goes with the date.
-                        while let l = out.last, "于在从自至到将截止".unicodeScalars.contains(l) { out.removeLast() }
-                        continue
+                        if cutIt { while let l = out.last, Self.beforeCutDate.contains(l) { out.removeLast() } }
                     }
+                    if cutIt { continue }
                 }
                 if t[i] != "、" { out.append(t[i]) }
             }
@@ -200,6 +194,21 @@ public struct Extractor: Sendable {
             }
         }
         return EventLabel.shorten(label)
+    }
+
+    static let adverbialBefore = Set("于在从自至到、".unicodeScalars), beforeCutDate = Set("于在从自至到将截止".unicodeScalars)
+
+    /// Whether a date leaves its event label: one at the clause's edge or after 于/在 is the
+    /// when (cut); one a verb or 的 introduces names the what (举办了2020年祭孔…, 召开的2017年…会,
+    /// 2023年度计划) and stays. Dates of other clauses stay.
+    static func cutsFromLabel(_ t: [Unicode.Scalar], _ d: Range<Int>, clause c0: Range<Int>, isOwn: Bool) -> Bool {
+        guard isOwn else { return false }
+        let edge = d.lowerBound - c0.lowerBound <= 2 || c0.upperBound - d.upperBound <= 1
+        let adverbial = d.lowerBound > 0 && adverbialBefore.contains(t[d.lowerBound - 1]) || d.upperBound < t.count && t[d.upperBound] == "、"
+        let named = d.lowerBound >= 2 && isDigit(t[d.lowerBound])
+            && (t[d.lowerBound - 1] == "了" || t[d.lowerBound - 1] == "的" || Lexicon.eventVerbs.contains { t.has($0, at: d.lowerBound - $0.count) })
+            || t[d.upperBound - 1] == "度"
+        return edge || adverbial || !named
     }
 
     static let leadingParticles = Set("在于、，,的了是继".unicodeScalars)

@@ -70,7 +70,7 @@ enum Furniture {
         }
         // A source line with a timestamp anywhere (`http://… 2012-02-29 14:53 来源: …`), and
         // navigation or counters (`看点>>`, `共有 0 条评论`).
-        if n <= 120, hasTimestamp(t, a..<e) { return true }
+        if n <= 120, hasTimestamp(t, a..<e), !t[a..<e].contains(where: { "，。,；;".unicodeScalars.contains($0) }) { return true }
         if n <= 40, t.contains(scalars(">>"), in: a..<e) || t.contains(scalars("评论"), in: a..<e) || t.contains(scalars("分享"), in: a..<e) { return true }
         // `(吕娜)`: a short bracketed name on a line of its own.
         if n <= 12, t[a] == "(" || t[a] == "（", t[e - 1] == ")" || t[e - 1] == "）" { return true }
@@ -169,6 +169,12 @@ enum Furniture {
                 var j = i
                 while j < n, isDigit(t[j]) { j += 1 }
                 let run = j - i
+                // A page timestamp glued to the text: 2025-11-05 11:03:53.
+                if run == 4, let d = Extractor.isoDate(t, i), hasTimestamp(t, i..<min(n, d.end + 9)) {
+                    var e = d.end + 1
+                    while e < n, isDigit(t[e]) || t[e] == ":" { e += 1 }
+                    blank(i..<e); i = e; continue
+                }
                 // Clock time: 08:46, 17:28:34 (not 1:2, a ratio written with digits only either side).
                 if run <= 2, j + 2 < n, t[j] == ":", isDigit(t[j + 1]), isDigit(t[j + 2]), j + 3 >= n || !isDigit(t[j + 3]),
                    let h = Int(t.string(i..<j)), h <= 24 {

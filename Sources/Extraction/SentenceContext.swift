@@ -137,6 +137,7 @@ enum EventLabel {
         var s = label
         for f in fillerScalars { s = replacing(s, f, with: []) }
         for (long, short) in abbreviationScalars { s = replacing(s, long, with: short) }
+        s = dropClockTime(s)
         var changed = true
         while changed {
             changed = false
@@ -169,6 +170,21 @@ enum EventLabel {
             }
         }
         return text(Array((who + tail).prefix(maxLength)))
+    }
+
+    static let dayParts = ["上午", "下午", "晚上", "中午", "凌晨", "早上", "傍晚", "当晚", "当天"].map(scalars)
+
+    /// A clock time opening the label (`下午4时许，`, `上午10点30分`) says when, not what.
+    static func dropClockTime(_ s: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        var k = 0
+        if let p = dayParts.first(where: { s.has($0, at: 0) }) { k = p.count }
+        let digitsStart = k
+        while k < s.count, isDigit(s[k]) || Numerals.isChineseNumeralChar(s[k]) { k += 1 }
+        guard k > digitsStart, k < s.count, s[k] == "时" || s[k] == "点" else { return digitsStart > 0 ? Array(s[digitsStart...]) : s }
+        k += 1
+        while k < s.count, isDigit(s[k]) || Numerals.isChineseNumeralChar(s[k]) || s[k] == "分" || s[k] == "半" || s[k] == "许" { k += 1 }
+        if k < s.count, s[k] == "，" || s[k] == "," { k += 1 }
+        return Array(s[k...])
     }
 
     static func text(_ s: [Unicode.Scalar]) -> String { String(String.UnicodeScalarView(s)) }

@@ -49,3 +49,17 @@ import Testing
         #expect(f.dates.map(\.resolvedEnd) == ["2014-09", "2014-05"])
     }
 }
+
+@Suite struct GluedFurnitureTests {
+    @Test func aTimestampGluedToTheFirstParagraphIsNoFact() {
+        let f = Extractor().extract(text: "标题\n某某网:(2024-06-03 09:15:20) 来源:某某中心 今年以来,全县实现销售额3.2亿元。\n", path: "t.txt")
+        #expect(f.referenceDate == "2024-06-03")
+        #expect(f.dateValues == ["2024"], "\(f.dateValues)")
+        #expect(f.moneyValues == [3.2e8])
+    }
+
+    @Test func eventsDoNotOpenWithAClockTime() {
+        let f = facts("3月9日上午10时30分，首批物资从杭州启运。", ref: "2022-03-10")
+        #expect(f.dates.first?.event.hasPrefix("首批物资") == true, "\(f.dates.map(\.event))")
+    }
+}

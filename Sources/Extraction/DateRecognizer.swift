@@ -287,6 +287,7 @@ struct DateRecognizer {
 
     /// `10月`, `十二月月底`, `9月10日`, `10月22`, `12月17日—18日`, `1月3日至2月10日`, `1月份`, `六月中旬`.
     func monthDay(at i: Int) -> MonthDay? {
+        guard i < t.count else { return nil }
         // 1—9月, 3至5月: a range of months (the first is read with the second's 月).
         if isDigit(t[i]), let (m1, j1) = digitsAt(i, max: 2), (1...12).contains(m1), let sep = rangeSep(at: j1),
            let (m2, j2) = digitsAt(sep, max: 2), m2 > m1, m2 <= 12, j2 < t.count, t[j2] == "月", j2 + 1 >= t.count || !isDigit(t[j2 + 1]) {

@@ -160,7 +160,11 @@ public struct Extractor: Sendable {
         /// The clause's words; the dates of the date's own clause are cut out (other clauses'
         /// dates say what the happening was about: 发布2017年上半年…情况).
         func content(_ c0: Range<Int>, own: Bool = false) -> [Unicode.Scalar] {
-            let c = max(c0.lowerBound, r.lowerBound - window)..<min(c0.upperBound, r.upperBound + window)
+            var lo = max(c0.lowerBound, r.lowerBound - window), hi = min(c0.upperBound, r.upperBound + window)
+            if lo >= hi {  // a neighbouring clause beyond the window: its end nearest the date
+                if c0.lowerBound >= r.upperBound { lo = c0.lowerBound; hi = min(c0.upperBound, c0.lowerBound + window) } else { lo = max(c0.lowerBound, c0.upperBound - window); hi = c0.upperBound }
+            }
+            let c = lo..<max(lo, hi)
             var out: [Unicode.Scalar] = []
             var di = context.firstDate(from: c.lowerBound, in: dates)
             var decided = -1, cutIt = false  // one decision per date, not per character

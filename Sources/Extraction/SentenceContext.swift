@@ -165,7 +165,7 @@ enum EventLabel {
         if who.count + tail.count > maxLength {
             // End what they did at a name boundary too (抵达新疆阿克苏地区|阿克苏市) rather than mid-word.
             let room = maxLength - who.count
-            if let p = (3..<min(room, tail.count)).last(where: { boundaries.contains(tail[$0]) && !"和与及、的".unicodeScalars.contains(tail[$0]) }) {
+            if let p = (3..<max(3, min(room, tail.count))).last(where: { boundaries.contains(tail[$0]) && !"和与及、的".unicodeScalars.contains(tail[$0]) }) {
                 tail = Array(tail[...p])
             }
         }

@@ -20,3 +20,21 @@ import Testing
         #expect(seconds < 12, "took \(seconds) s (about 2.5 s alone in debug; the machine is shared)")
     }
 }
+
+/// Inputs that once stopped the extractor (found by feeding it random runs of dates, numerals
+/// and furniture): each must give facts, not a crash.
+@Suite struct EdgeInputTests {
+    @Test func aYearClosingTheText() {
+        #expect(facts("项目始于2015年").dateValues == ["2015"])
+        #expect(facts("今年").dateValues == ["2016"])
+    }
+
+    @Test func aShortDateClauseBeforeAVeryLongOne() {
+        let long = String(repeating: "各族群众", count: 40)
+        let f = facts("5月3日，" + long + "举行大会。", ref: "2016-06-01")
+        #expect(f.dateValues == ["2016-05-03"])
+        #expect((f.dates.first?.event.count ?? 99) <= 20)
+        let g = facts(long + "大会在" + long + "，5月3日。", ref: "2016-06-01")
+        #expect(g.dateValues == ["2016-05-03"])
+    }
+}

@@ -21,96 +21,80 @@ public struct Extractor: Sendable {
     public func extract(text: String, path: String) -> DocumentFacts {
         let doc = (path as NSString).lastPathComponent
         let n = NormalizedText(text)
-        let t = n.text
+        let found = referenceDate.map { ArticleDate.Found(date: $0, note: "given with --reference-date", inferred: false) } ?? ArticleDate.find(n.text)
+        // Page furniture is blanked into hard breaks: no fact and no sentence holds any of it.
+        let mask = Furniture.mask(n.text, isPDFLike: n.isPDFLike)
+        var t = n.text
+        for k in t.indices where mask[k] { t[k] = "\n" }
         var warnings: [String] = []
-        let (ref, note) = referenceDate.map { ($0, "given with --reference-date") } ?? Self.findReferenceDate(n)
-        let reference: ReferenceDate
-        if let ref { reference = ref } else {
-            reference = ReferenceDate(year: 2000)
-            warnings.append("\(doc): no date line or year found; relative dates (今年, 去年) cannot be resolved reliably. Pass --reference-date YYYY-MM-DD")
-        }
-        if ref != nil, referenceDate == nil, reference.month == nil {
-            warnings.append("\(doc): no date line; reference year \(reference.year) inferred from the years the text names (\(note)). Pass --reference-date to set it")
+        if let found, found.inferred {
+            warnings.append("\(doc): no date line, dateline or source date; reference \(found.date.description) inferred (\(found.note)). Pass --reference-date YYYY-MM-DD to set it")
         }
         let sentences = Sentences.split(t)
-        let dates = DateRecognizer(t: t, ref: reference)
+        let dates = DateRecognizer(t: t, ref: found?.date)
         let quantities = QuantityRecognizer(t: t)
-        var out = DocumentFacts(doc: doc, path: path, referenceDate: ref?.description, referenceDateNote: note, encoding: "UTF-8",
+        var out = DocumentFacts(doc: doc, path: path, referenceDate: found?.date.description, referenceDateNote: found?.note ?? "none found", encoding: "UTF-8",
                                 money: [], dates: [], counts: [], warnings: warnings)
+        var unresolved: [String] = []
         for (si, s) in sentences.enumerated() {
-            let found = dates.sentence(s)
-            let quantities = quantities.sentence(s, skipping: found.map(\.range))
+            let all = dates.sentence(s)
+            let quantities = quantities.sentence(s, skipping: all.map(\.range))
+            let found = all.filter { !$0.unresolved }
+            for u in all where u.unresolved && unresolved.count < 5 { unresolved.append(t.string(u.range)) }
             if found.isEmpty && quantities.isEmpty { continue }  // most sentences: no strings built
-            let sentenceText = t.string(s)
-            let sentenceCategory = Lexicon.category(t, s)
+            let sentenceText = s.count <= Self.longSentence ? t.string(s) : ""
+            let context = SentenceContext(t: t, sentence: s)
             func provenance(_ r: Range<Int>) -> Provenance {
                 let src = n.sourceRange(r)
-                return Provenance(file: doc, start: src.lowerBound, end: src.upperBound, text: n.sourceString(src), sentence: sentenceText)
+                return Provenance(file: doc, start: src.lowerBound, end: src.upperBound, text: n.sourceString(src),
+                                  sentence: s.count <= Self.longSentence ? sentenceText : Self.excerpt(t, r, s))
             }
+            let dateRanges = found.map(\.range)
             for d in found {
-                let clause = Self.clause(t, around: d.range, in: s)
+                let clause = context.clause(around: d.range)
                 let milestone = Self.isMilestone(d, t, clause: clause, sentence: s)
                 out.dates.append(DateFact(
                     resolved: d.resolved, resolvedEnd: d.resolvedEnd, precision: d.precision, modifier: d.modifier,
-                    milestone: milestone, event: Self.eventLabel(t, d.range, s, dates: found.map(\.range)), category: sentenceCategory,
+                    milestone: milestone, event: Self.eventLabel(t, d.range, s, dates: dateRanges, context: context), category: context.sentenceCategory,
                     source: provenance(d.range)))
             }
             let previous = si > 0 ? sentences[si - 1] : 0..<0
             for q in quantities {
                 switch q {
                 case .money(let m):
-                    let clause = Self.clause(t, around: m.range, in: s)
-                    let clauseCategory = Lexicon.category(t, clause)
+                    let clause = context.clause(around: m.range)
+                    let clauseCategory = context.category(clause)
                     out.money.append(MoneyFact(
-                        valueYuan: m.value, lowYuan: m.low, highYuan: m.high, approx: m.approx,
-                        kind: Lexicon.moneyKind(t, clause: clause, sentence: s),
-                        category: clauseCategory == "综合" ? sentenceCategory : clauseCategory,
-                        subject: Self.subject(t, m.range, s, previous: previous), source: provenance(m.range)))
+                        valueYuan: m.value.double, lowYuan: m.low?.double, highYuan: m.high?.double, approx: m.approx,
+                        kind: context.moneyKind(clause),
+                        category: clauseCategory == "综合" ? context.sentenceCategory : clauseCategory,
+                        subject: Self.subject(t, m.range, s, previous: previous, context: context), source: provenance(m.range)))
                 case .count(let c):
+                    let clauseCategory = context.category(context.clause(around: c.range))
                     out.counts.append(CountFact(
-                        value: c.value, unit: c.unit, approx: c.approx, category: sentenceCategory,
-                        subject: Self.subject(t, c.range, s, previous: previous), source: provenance(c.range)))
+                        value: c.value.double, unit: c.unit, approx: c.approx,
+                        category: clauseCategory == "综合" ? context.sentenceCategory : clauseCategory,
+                        subject: Self.subject(t, c.range, s, previous: previous, context: context), source: provenance(c.range),
+                        lowValue: c.low?.double, highValue: c.high?.double))
                 }
             }
+        }
+        if found == nil, !unresolved.isEmpty {
+            out.warnings.append("\(doc): no date line, dateline, metadata, source date or year in the text: relative dates left unresolved (\(unresolved.joined(separator: "、"))). Pass --reference-date YYYY-MM-DD")
         }
         return out
     }
 
-    // MARK: - Reference date
+    /// A sentence longer than this is cited by an excerpt around each fact: a list of 4,000
+    /// amounts in one sentence would otherwise repeat the whole sentence 4,000 times.
+    static let longSentence = 300
 
-    /// A date line (`时间:2020-10-28 16:33`, `发布日期：2020年10月28日`, `16.07.2016 04:38`) near the
-    /// top; otherwise the latest year the text names outside plans and targets.
-    static func findReferenceDate(_ n: NormalizedText) -> (ReferenceDate?, String) {
-        let t = n.text
-        let head = min(t.count, 600)
-        for i in 0..<head where isDigit(t[i]) && (i == 0 || !isDigit(t[i - 1])) {
-            // ISO date followed by a clock time, or after a 时间/日期 label.
-            let labelled = ["时间", "日期", "发布"].contains { w in
-                (max(0, i - 6)..<i).contains { t.has(scalars(w), at: $0) }
-            }
-            if let d = isoDate(t, i), labelled || (d.end < t.count && t[d.end] == " " && d.end + 3 < t.count && isDigit(t[d.end + 1])) {
-                return (ReferenceDate(year: d.y, month: d.m, day: d.d), "date line")
-            }
-            if labelled, let m = DateRecognizer(t: t, ref: ReferenceDate(year: 2000)).match(at: i, limit: t.count, carry: nil), m.day != nil {
-                return (ReferenceDate(year: m.year, month: m.month, day: m.day), "date line")
-            }
-            // 16.07.2016 04:38 (day.month.year, as some sites print it)
-            if let (d, j) = twoDigits(t, i), j < t.count, t[j] == ".", let (mo, k) = twoDigits(t, j + 1), k < t.count, t[k] == ".",
-               k + 4 < t.count, let y = Int(t.string((k + 1)..<(k + 5))), (1900...2100).contains(y), (1...12).contains(mo), (1...31).contains(d) {
-                return (ReferenceDate(year: y, month: mo, day: d), "date line")
-            }
-        }
-        var years: [Int] = []
-        let targets = ["到", "至", "预计", "计划", "力争", "争取", "目标", "前", "截至"].map(scalars)
-        for i in 0..<max(0, t.count - 4) where isDigit(t[i]) && (i == 0 || !isDigit(t[i - 1])) {
-            guard (0..<4).allSatisfy({ isDigit(t[i + $0]) }), i + 4 < t.count, t[i + 4] == "年",
-                  let y = Int(t.string(i..<(i + 4))), (1900...2100).contains(y) else { continue }
-            if targets.contains(where: { i - $0.count >= 0 && t.has($0, at: i - $0.count) }) { continue }
-            years.append(y)
-        }
-        if let y = years.max() { return (ReferenceDate(year: y), "latest year named: \(y)") }
-        return (nil, "none found")
+    static func excerpt(_ t: [Unicode.Scalar], _ r: Range<Int>, _ s: Range<Int>) -> String {
+        let a = max(s.lowerBound, r.lowerBound - 120), b = min(s.upperBound, r.upperBound + 120)
+        return (a > s.lowerBound ? "…" : "") + t.string(a..<b) + (b < s.upperBound ? "…" : "")
     }
+
+    // MARK: - Reference date
 
     static func isoDate(_ t: [Unicode.Scalar], _ i: Int) -> (y: Int, m: Int, d: Int, end: Int)? {
         guard i + 10 <= t.count, let y = Int(t.string(i..<(i + 4))), t[i + 4] == "-" || t[i + 4] == "/",
@@ -138,24 +122,33 @@ public struct Extractor: Sendable {
         return a..<b
     }
 
+    /// How far around a number or date its words are read: subjects, events and milestone
+    /// words are local, and a bounded window keeps a sentence of thousands of facts linear.
+    static let window = 40
+
     /// A single dated happening: not a period (年度, 截至, 以来), a statistic (累计, 销售额), a plan
     /// (即将, 确保) or page metadata (an ISO timestamp); a full day date almost always is one; a
     /// month or year needs an event verb — in its sentence for months, in its clause (or the next
     /// one, when the date stands alone: `2015年，全面启动了…`) for years.
-    static func isMilestone(_ d: DateMatch, _ t: [Unicode.Scalar], clause: Range<Int>, sentence: Range<Int>) -> Bool {
+    static func isMilestone(_ d: DateMatch, _ t: [Unicode.Scalar], clause c: Range<Int>, sentence: Range<Int>) -> Bool {
         if d.modifier == "截至" || d.modifier == "以来" { return false }
         if t[d.range].contains("-") || t[d.range].last == "度" { return false }
+        if d.precision.hasPrefix("year-q") { return false }
+        let clause = max(c.lowerBound, d.range.lowerBound - window)..<min(c.upperBound, d.range.upperBound + window)
         var window = clause
-        if clause.count - d.range.count < 10, clause.upperBound < sentence.upperBound {
-            var b = clause.upperBound + 1
-            while b < sentence.upperBound, !clauseMarks.contains(t[b]) { b += 1 }
+        if clause.count - d.range.count < 10, c.upperBound < sentence.upperBound {
+            var b = c.upperBound + 1
+            while b < min(sentence.upperBound, c.upperBound + 1 + Self.window), !clauseMarks.contains(t[b]) { b += 1 }
             window = clause.lowerBound..<b
         }
+        // 记者昨日获悉: the day the reporter learnt something is no happening.
+        if t.contains(scalars("获悉"), in: d.range.upperBound..<min(t.count, d.range.upperBound + 3)) { return false }
         if Lexicon.planWords.contains(where: { t.contains($0, in: window) }) { return false }
         if Lexicon.statisticWords.contains(where: { t.contains($0, in: window) }) { return false }
+        let sentenceWindow = max(sentence.lowerBound, d.range.lowerBound - 2 * Self.window)..<min(sentence.upperBound, d.range.upperBound + 2 * Self.window)
         switch d.precision {
         case "day", "day-range": return true
-        case "month", "month-early", "month-mid", "month-late": return Lexicon.eventVerbs.contains { t.contains($0, in: sentence) }
+        case "month", "month-early", "month-mid", "month-late": return Lexicon.eventVerbs.contains { t.contains($0, in: sentenceWindow) }
         default: return Lexicon.eventVerbs.contains { t.contains($0, in: window) }
         }
     }
@@ -163,55 +156,92 @@ public struct Extractor: Sendable {
     /// A short label for the happening a date names: its clause with every date cut out; when
     /// that is short or has no event verb (`2015年10月、11月，…举行`, `指挥部在2015年，全面启动…`),
     /// the next clause joins it, or the previous one when the date's clause ends the sentence.
-    static func eventLabel(_ t: [Unicode.Scalar], _ r: Range<Int>, _ s: Range<Int>, dates: [Range<Int>]) -> String {
-        func clauseBounds(_ a0: Int) -> Range<Int> {
-            var a = a0, b = a0
-            while a > s.lowerBound, !clauseMarks.contains(t[a - 1]) { a -= 1 }
-            while b < s.upperBound, !clauseMarks.contains(t[b]) { b += 1 }
-            return a..<b
-        }
-        func content(_ c: Range<Int>) -> [Unicode.Scalar] {
+    static func eventLabel(_ t: [Unicode.Scalar], _ r: Range<Int>, _ s: Range<Int>, dates: [Range<Int>], context: SentenceContext) -> String {
+        /// The clause's words; the dates of the date's own clause are cut out (other clauses'
+        /// dates say what the happening was about: 发布2017年上半年…情况).
+        func content(_ c0: Range<Int>, own: Bool = false) -> [Unicode.Scalar] {
+            var lo = max(c0.lowerBound, r.lowerBound - window), hi = min(c0.upperBound, r.upperBound + window)
+            if lo >= hi {  // a neighbouring clause beyond the window: its end nearest the date
+                if c0.lowerBound >= r.upperBound { lo = c0.lowerBound; hi = min(c0.upperBound, c0.lowerBound + window) } else { lo = max(c0.lowerBound, c0.upperBound - window); hi = c0.upperBound }
+            }
+            let c = lo..<max(lo, hi)
             var out: [Unicode.Scalar] = []
-            for i in c where !dates.contains(where: { $0.contains(i) }) && t[i] != "、" { out.append(t[i]) }
+            var di = context.firstDate(from: c.lowerBound, in: dates)
+            var decided = -1, cutIt = false  // one decision per date, not per character
+            for i in c {
+                while di < dates.count, dates[di].upperBound <= i { di += 1 }
+                if di < dates.count, dates[di].contains(i) {
+                    if decided != di {
+                        decided = di
+                        cutIt = Self.cutsFromLabel(t, dates[di], clause: c0, isOwn: dates[di] == r || own)
+                        // 将于2020年1月结束: the 将于 goes with the date.
+                        if cutIt { while let l = out.last, Self.beforeCutDate.contains(l) { out.removeLast() } }
+                    }
+                    if cutIt { continue }
+                }
+                if t[i] != "、" { out.append(t[i]) }
+            }
             while let f = out.first, leadingParticles.contains(f) { out.removeFirst() }
             while let l = out.last, trailingParticles.contains(l) { out.removeLast() }
             return out
         }
         func hasVerb(_ x: [Unicode.Scalar]) -> Bool { Lexicon.eventVerbs.contains { x.contains($0, in: 0..<x.count) } }
-        let own = clauseBounds(r.lowerBound)
-        var label = content(own)
+        let own = context.clause(around: r)
+        var label = content(own, own: true)
         if label.count < 8 || !hasVerb(label) {
             if own.upperBound < s.upperBound, t[own.upperBound] != "。" {
-                let next = content(clauseBounds(own.upperBound + 1))
+                let next = content(context.clause(around: (own.upperBound + 1)..<(own.upperBound + 1)))
                 label = label.count < 3 ? next : label + ["，"] + next
             } else if own.lowerBound > s.lowerBound + 1 {
-                let prev = content(clauseBounds(own.lowerBound - 2))
+                let prev = content(context.clause(around: (own.lowerBound - 2)..<(own.lowerBound - 2)))
                 label = prev + (label.isEmpty ? [] : ["，"] + label)
             }
         }
-        return trimLabel(String(String.UnicodeScalarView(label)), 28)
+        return EventLabel.shorten(label)
     }
 
-    static let leadingParticles = Set("在于至到从由、，,的了是继".unicodeScalars)
+    static let adverbialBefore = Set("于在从自至到、".unicodeScalars), beforeCutDate = Set("于在从自至到将截止".unicodeScalars)
+
+    /// Whether a date leaves its event label: one at the clause's edge or after 于/在 is the
+    /// when (cut); one a verb or 的 introduces names the what (举办了2020年祭孔…, 召开的2017年…会,
+    /// 2023年度计划) and stays. Dates of other clauses stay.
+    static func cutsFromLabel(_ t: [Unicode.Scalar], _ d: Range<Int>, clause c0: Range<Int>, isOwn: Bool) -> Bool {
+        guard isOwn else { return false }
+        let edge = d.lowerBound - c0.lowerBound <= 2 || c0.upperBound - d.upperBound <= 1
+        let adverbial = d.lowerBound > 0 && adverbialBefore.contains(t[d.lowerBound - 1]) || d.upperBound < t.count && t[d.upperBound] == "、"
+        let named = d.lowerBound >= 2 && isDigit(t[d.lowerBound])
+            && (t[d.lowerBound - 1] == "了" || t[d.lowerBound - 1] == "的" || Lexicon.eventVerbs.contains { t.has($0, at: d.lowerBound - $0.count) })
+            || t[d.upperBound - 1] == "度"
+        return edge || adverbial || !named
+    }
+
+    static let leadingParticles = Set("在于、，,的了是继".unicodeScalars)
     static let trailingParticles = Set("在于至到从由、，,的了后".unicodeScalars)
 
     static let demonstratives = ["这项", "该项", "此项", "这一", "该", "这些", "此"].map(scalars)
 
     /// What an amount or count is about: the words after 用于, the clause around it, or, for
-    /// `这项工程共投入…`, the project named in the previous sentence.
-    static func subject(_ t: [Unicode.Scalar], _ r: Range<Int>, _ s: Range<Int>, previous p: Range<Int>) -> String {
-        let clause = t.string(Self.clause(t, around: r, in: s))
-        if let range = clause.range(of: "用于") {
-            return trimLabel(String(clause[range.upperBound...]), 24)
+    /// `这项工程共投入…`, the project named in the previous sentence; a clause that says only
+    /// `安排援疆资金` takes the topic of the clause before (`智力支援类项目58个，安排援疆资金…` →
+    /// `智力支援类项目援疆资金`), so the facts of one sentence stay apart.
+    static func subject(_ t: [Unicode.Scalar], _ r: Range<Int>, _ s: Range<Int>, previous p: Range<Int>, context: SentenceContext) -> String {
+        let c = context.clause(around: r)
+        let a = max(c.lowerBound, r.lowerBound - 24), b = min(c.upperBound, r.upperBound + 16)
+        let clause = t.string(a..<b)
+        if let range = clause.range(of: "用于"), clause.distance(from: clause.startIndex, to: range.lowerBound) >= t.string(a..<r.lowerBound).count {
+            let tail = SubjectText.clean(String(clause[range.upperBound...]))
+            if tail.count >= 2 { return trimLabel(tail, 24) }
         }
-        var a = r.lowerBound
-        while a > s.lowerBound, !clauseMarks.contains(t[a - 1]) { a -= 1 }
-        if demonstratives.contains(where: { t.has($0, at: a) }) || (a == s.lowerBound && demonstratives.contains(where: { t.has($0, at: s.lowerBound) })) {
-            if let name = lastProjectName(t.string(p)) { return name }
+        if a == c.lowerBound, demonstratives.contains(where: { t.has($0, at: a) }) || (a == s.lowerBound && demonstratives.contains(where: { t.has($0, at: s.lowerBound) })) {
+            if let name = lastProjectName(t.string(p.clamped(to: max(p.lowerBound, p.upperBound - 200)..<p.upperBound))) { return name }
         }
-        let before = t.string(a..<r.lowerBound), after = t.string(r.upperBound..<Self.clauseEnd(t, r, s))
-        let joined = (before + after).replacingOccurrences(of: "共", with: "")
-        return trimLabel(joined, 24)
+        var own = SubjectText.clean(t.string(a..<r.lowerBound) + t.string(r.upperBound..<b))
+        if SubjectText.isGeneric(own), c.lowerBound > s.lowerBound + 1 {
+            let pc = context.clause(around: (c.lowerBound - 2)..<(c.lowerBound - 2))
+            let topic = SubjectText.topic(t, max(pc.lowerBound, pc.upperBound - 24)..<pc.upperBound)
+            if topic.count >= 2 { own = topic + SubjectText.dropVerbs(own) }
+        }
+        return trimLabel(own, 24)
     }
 
     static func clauseEnd(_ t: [Unicode.Scalar], _ r: Range<Int>, _ s: Range<Int>) -> Int {

@@ -44,6 +44,9 @@ public struct CountFact: Sendable, Codable, Hashable {
     public var category: String
     public var subject: String
     public var source: Provenance
+    /// A range of counts (`10-20人`): its bounds; `value` is the midpoint.
+    public var lowValue: Double? = nil
+    public var highValue: Double? = nil
 }
 
 /// Everything read from one document.

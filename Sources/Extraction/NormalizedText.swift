@@ -1,3 +1,5 @@
+import Foundation
+
 /// A document's text prepared for recognition, with every position mapped back to the original.
 ///
 /// PDF extraction breaks lines inside sentences and numbers (`2015 年 1 月`, `500 万\n\n元`,
@@ -19,7 +21,8 @@ public struct NormalizedText: Sendable {
         let src = Array(string.unicodeScalars)
         source = src
         let lines = Self.lines(src)
-        let pdf = Self.looksLikePDF(src, lines)
+        let headerEnd = Self.headerEnd(src, lines)
+        let pdf = Self.looksLikePDF(src, lines.filter { $0.0 >= headerEnd })
         isPDFLike = pdf
         var out: [Unicode.Scalar] = []
         var map: [Int] = []
@@ -50,7 +53,7 @@ public struct NormalizedText: Sendable {
                 }
                 let prev = out.last
                 let next = j < src.count ? fold(src[j]) : nil
-                if newline && !pdf {
+                if newline && (!pdf || i <= headerEnd) {
                     if prev != nil && prev != "\n" { out.append("\n"); map.append(i) }
                 } else if let p = prev, let n = next, isASCIIAlnum(p), isASCIIAlnum(n) {
                     out.append(" "); map.append(i)
@@ -90,6 +93,19 @@ public struct NormalizedText: Sendable {
         return out
     }
 
+    /// Where the metadata block at the top of a file ends (`# source: URL` lines, YAML front
+    /// matter): its line breaks stay breaks even in PDF text, and it says nothing about layout.
+    static func headerEnd(_ src: [Unicode.Scalar], _ lines: [(Int, Int)]) -> Int {
+        func text(_ l: (Int, Int)) -> String { var v = String.UnicodeScalarView(); v.append(contentsOf: src[l.0..<l.1]); return String(v).trimmingCharacters(in: .whitespacesAndNewlines) }
+        var k = 0, end = 0
+        if let first = lines.first, text(first) == "---" {
+            k = 1
+            while k < lines.count { let done = text(lines[k]) == "---"; end = lines[k].1; k += 1; if done { break } }
+        }
+        while k < lines.count, src[lines[k].0..<lines[k].1].first == "#" { end = lines[k].1; k += 1 }
+        return end
+    }
+
     /// Web text ends almost every line with sentence punctuation; PDF text breaks mid-sentence.
     static func looksLikePDF(_ src: [Unicode.Scalar], _ lines: [(Int, Int)]) -> Bool {
         var total = 0, open = 0
@@ -97,10 +113,14 @@ public struct NormalizedText: Sendable {
             var e = b
             while e > a, isSpace(src[e - 1]) || src[e - 1] == "\r" { e -= 1 }
             guard e - a >= 12 else { continue }  // headings and captions say nothing
+            guard src[a..<e].contains(where: { $0.value >= 0x3400 }) else { continue }  // date and time lines, URLs
             total += 1
             if !"。！？!?”\"）)…；;：:」』".unicodeScalars.contains(src[e - 1]) { open += 1 }
         }
-        return total >= 4 && Double(open) / Double(total) > 0.5
+        // A page of PDF text has many broken lines; a short web page's title, date and source
+        // lines are open too, so a handful of lines says nothing.
+        let ratio = total > 0 ? Double(open) / Double(total) : 0
+        return total >= 8 && ratio > 0.5 || total >= 4 && ratio >= 0.75
     }
 }
 

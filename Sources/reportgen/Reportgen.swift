@@ -1,5 +1,6 @@
 import ArgumentParser
 import Canvas
+import Extraction
 import Foundation
 import Logging
 import Pipeline
@@ -101,6 +102,15 @@ struct Build: ParsableCommand {
         valueName: "I/N"))
     var shard: String?
 
+    @Option(name: .long, help: "Resolve 今年/去年/3月 in articles whose spec gives no referenceDate against this date (YYYY-MM-DD).")
+    var referenceDate: String?
+
+    func validate() throws {
+        if let r = referenceDate, ReferenceDate(parsing: r) == nil {
+            throw ValidationError("--reference-date \(r): write YYYY-MM-DD, e.g. 2016-02-01")
+        }
+    }
+
     func run() throws {
         let log = makeLogger(quiet: quiet, format: logFormat)
         let json = logFormat == .json
@@ -125,6 +135,13 @@ struct Build: ParsableCommand {
                 throw Exit.badUsage
             }
             seen[l.name] = l.label
+        }
+        if let referenceDate {  // a source's own referenceDate (in the spec) wins
+            loaded = loaded.map { l in (l.label, l.name, l.inputs.map { i in
+                var i = i
+                i.sources = i.sources.map { (path: $0.path, referenceDate: $0.referenceDate ?? referenceDate) }
+                return i
+            }) }
         }
         // A shard takes its share of the whole batch; where each report goes depends on the
         // whole batch too, so the shards together write what one unsharded build writes.

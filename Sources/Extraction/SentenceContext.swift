@@ -1,0 +1,212 @@
+/// One sentence's clauses, found once: every fact of the sentence looks its clause up by binary
+/// search, and a clause's topic and money kind are worked out once, however many facts it
+/// holds. (A sentence of 4,000 amounts used to rescan its clause for each: quadratic.)
+final class SentenceContext {
+    let t: [Unicode.Scalar]
+    let sentence: Range<Int>
+    /// Clause starts in order; clause k is starts[k]..<ends[k].
+    private var starts: [Int] = []
+    private var ends: [Int] = []
+    private var categories: [Int: String] = [:]
+    private var kinds: [Int: String] = [:]
+    let sentenceCategory: String
+    private let aidInSentence: Bool
+    private let businessInSentence: Bool
+
+    init(t: [Unicode.Scalar], sentence s: Range<Int>) {
+        self.t = t
+        sentence = s
+        var a = s.lowerBound
+        for i in s where Extractor.clauseMarks.contains(t[i]) {
+            starts.append(a); ends.append(i); a = i + 1
+        }
+        starts.append(a); ends.append(s.upperBound)
+        sentenceCategory = Lexicon.category(t, s)
+        aidInSentence = Lexicon.aidWord.contains { t.contains($0, in: s) }
+        businessInSentence = Lexicon.business.contains { t.contains($0, in: s) }
+    }
+
+    private func index(_ i: Int) -> Int {
+        var lo = 0, hi = starts.count - 1
+        while lo < hi {
+            let mid = (lo + hi + 1) / 2
+            if starts[mid] <= i { lo = mid } else { hi = mid - 1 }
+        }
+        return lo
+    }
+
+    /// The clause holding `r` (a number such as `2,000` may hold a clause mark: the clause
+    /// then runs on to the one holding its end).
+    func clause(around r: Range<Int>) -> Range<Int> {
+        let k = index(r.lowerBound), k2 = index(max(r.lowerBound, r.upperBound - 1))
+        return starts[k]..<max(starts[k], ends[k2], r.upperBound)
+    }
+
+    func category(_ c: Range<Int>) -> String {
+        if let v = categories[c.lowerBound] { return v }
+        let v = Lexicon.category(t, c)
+        categories[c.lowerBound] = v
+        return v
+    }
+
+    func moneyKind(_ c: Range<Int>) -> String {
+        if let v = kinds[c.lowerBound] { return v }
+        let v = Lexicon.moneyKind(t, clause: c, aidInSentence: aidInSentence, businessInSentence: businessInSentence)
+        kinds[c.lowerBound] = v
+        return v
+    }
+
+    /// The first of the sorted `dates` that ends after `i`.
+    func firstDate(from i: Int, in dates: [Range<Int>]) -> Int {
+        var lo = 0, hi = dates.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if dates[mid].upperBound <= i { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+}
+
+/// Cleaning a subject phrase: what the number measures, without the verbs around it.
+enum SubjectText {
+    static let leadingWords = ["其中", "一共", "先后", "分别", "还", "再", "总共", "共计", "总计", "合计", "累计", "共", "投入", "安排落实", "安排", "落实", "下达", "达到", "达", "约", "有", "为",
+                               "实现", "完成", "新增", "拨付", "筹集", "争取", "带动", "已", "计"]
+    static let genericWords = ["援疆资金", "援助资金", "帮扶资金", "资金总额", "资金", "总额", "金额", "项目", "总投资", "投资", "人", "个"]
+
+    static func clean(_ s0: String) -> String {
+        let s = s0.replacingOccurrences(of: "共", with: "")
+        return dropVerbs(s)
+    }
+
+    static let trimSet: Set<Character> = [" ", "　", ",", "，", "、", "。", ":", "：", ";", "；", "\"", "“", "”", "的", "了", "(", ")", "（", "）", "\n"]
+
+    static func dropVerbs(_ s0: String) -> String {
+        var s = String(s0.drop(while: { trimSet.contains($0) }))
+        var changed = true
+        while changed {
+            changed = false
+            for w in leadingWords where s.hasPrefix(w) && s.count > w.count {
+                s = String(s.dropFirst(w.count)); changed = true
+            }
+        }
+        while let l = s.last, trimSet.contains(l) { s.removeLast() }
+        return s
+    }
+
+    /// Says nothing beyond 资金/项目: the clause before must give the topic.
+    static func isGeneric(_ s: String) -> Bool {
+        var x = dropVerbs(s)
+        for g in genericWords { x = x.replacingOccurrences(of: g, with: "") }
+        return x.count <= 1
+    }
+
+    /// The topic of a clause: its words with numbers and their measure words taken out
+    /// (`智力支援类项目58个` → `智力支援类项目`).
+    static func topic(_ t: [Unicode.Scalar], _ r: Range<Int>) -> String {
+        var out = String.UnicodeScalarView()
+        var i = r.lowerBound
+        while i < r.upperBound {
+            if isDigit(t[i]) {
+                while i < r.upperBound, isDigit(t[i]) || ".%万亿多余元".unicodeScalars.contains(t[i]) { i += 1 }
+                if let m = t.longest(Lexicon.measures, at: i) { i += m.count }
+                continue
+            }
+            out.append(t[i]); i += 1
+        }
+        return dropVerbs(String(out))
+    }
+}
+
+/// A date's event as a timeline prints it: at most 20 characters, the clause's own words with
+/// connectives (随着, 据悉) and adverbs (顺利, 认真) taken out, centred on its event verb.
+enum EventLabel {
+    static let maxLength = 20
+    static let leading = ["据悉", "据了解", "从", "据介绍", "据统计", "随着", "此外", "同时", "另外", "其中", "目前", "近日", "日前", "记者", "在"]
+    /// Region names a label can say shorter.
+    static let abbreviations = [("新疆维吾尔自治区", "新疆"), ("西藏自治区", "西藏"), ("新疆生产建设兵团", "兵团"), ("内蒙古自治区", "内蒙古"),
+                                ("广西壮族自治区", "广西"), ("宁夏回族自治区", "宁夏")]
+    static let fillers = ["顺利", "认真", "先后", "已经", "正式", "成功", "隆重"]
+
+    static let leadingScalars = leading.map(scalars), fillerScalars = fillers.map(scalars)
+    static let abbreviationScalars = abbreviations.map { (scalars($0.0), scalars($0.1)) }
+    static let trimScalars: Set<Unicode.Scalar> = Set(" 　,，、。:：;；\"“”的了()（）\n".unicodeScalars)
+
+    /// Works on scalars (one per Chinese character) rather than Foundation strings: a
+    /// sentence of thousands of dates shortens thousands of labels.
+    static func shorten(_ label: [Unicode.Scalar]) -> String {
+        var s = label
+        for f in fillerScalars { s = replacing(s, f, with: []) }
+        for (long, short) in abbreviationScalars { s = replacing(s, long, with: short) }
+        s = dropClockTime(s)
+        var changed = true
+        while changed {
+            changed = false
+            for w in leadingScalars where s.has(w, at: 0) && s.count > w.count + 2 { s.removeFirst(w.count); changed = true }
+            if let f = s.first, trimScalars.contains(f) { s.removeFirst(); changed = true }
+        }
+        while let l = s.last, trimScalars.contains(l) { s.removeLast() }
+        guard s.count > maxLength else { return text(s) }
+        // The part with the event verb.
+        let parts = s.split(separator: "，").map(Array.init)
+        if let p = parts.first(where: { verbPosition($0) != nil }), p.count >= 4 { s = p }
+        guard s.count > maxLength else { return text(s) }
+        // Who did it, shortened at a name boundary (新疆生产建设兵团|新闻办公室), then what they did.
+        guard let v = verbPosition(s), v > 0 else { return text(Array(s.prefix(maxLength))) }
+        let rest = Array(s[v...])
+        var who = Array(s[..<v])
+        let budget = max(6, maxLength - min(rest.count, 8))
+        if who.count > budget {
+            var cut: Int?
+            for (k, c) in who.enumerated() where boundaries.contains(c) && (k + 1 == who.count || !boundaries.contains(who[k + 1]))
+                && who.count - k - 1 <= budget && who.count - k - 1 >= 2 { cut = k + 1; break }
+            if let cut { who = Array(who[cut...]) } else if who.count > maxLength - 4 { who = Array(who.prefix(budget)) }
+        }
+        var tail = rest
+        if who.count + tail.count > maxLength {
+            // End what they did at a name boundary too (抵达新疆阿克苏地区|阿克苏市) rather than mid-word.
+            let room = maxLength - who.count
+            if let p = (3..<max(3, min(room, tail.count))).last(where: { boundaries.contains(tail[$0]) && !"和与及、的".unicodeScalars.contains(tail[$0]) }) {
+                tail = Array(tail[...p])
+            }
+        }
+        return text(Array((who + tail).prefix(maxLength)))
+    }
+
+    static let dayParts = ["上午", "下午", "晚上", "中午", "凌晨", "早上", "傍晚", "当晚", "当天"].map(scalars)
+
+    /// A clock time opening the label (`下午4时许，`, `上午10点30分`) says when, not what.
+    static func dropClockTime(_ s: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        var k = 0
+        if let p = dayParts.first(where: { s.has($0, at: 0) }) { k = p.count }
+        let digitsStart = k
+        while k < s.count, isDigit(s[k]) || Numerals.isChineseNumeralChar(s[k]) { k += 1 }
+        guard k > digitsStart, k < s.count, s[k] == "时" || s[k] == "点" else { return digitsStart > 0 ? Array(s[digitsStart...]) : s }
+        k += 1
+        while k < s.count, isDigit(s[k]) || Numerals.isChineseNumeralChar(s[k]) || s[k] == "分" || s[k] == "半" || s[k] == "许" { k += 1 }
+        if k < s.count, s[k] == "，" || s[k] == "," { k += 1 }
+        return Array(s[k...])
+    }
+
+    static func text(_ s: [Unicode.Scalar]) -> String { String(String.UnicodeScalarView(s)) }
+
+    static func replacing(_ s: [Unicode.Scalar], _ w: [Unicode.Scalar], with r: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        guard let f = w.first, s.contains(f) else { return s }
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(s.count)
+        var i = 0
+        while i < s.count {
+            if s[i] == f, s.has(w, at: i) { out += r; i += w.count } else { out.append(s[i]); i += 1 }
+        }
+        return out
+    }
+
+    static let boundaries: Set<Unicode.Scalar> = Set("省市县区州团师局厅部委会乡镇村和与及、的".unicodeScalars)
+
+    /// Where the first event verb starts.
+    static func verbPosition(_ s: [Unicode.Scalar]) -> Int? {
+        for i in s.indices {
+            for v in Lexicon.eventVerbs where v[0] == s[i] && s.has(v, at: i) { return i }
+        }
+        return nil
+    }
+}

@@ -2,6 +2,7 @@ import Canvas
 import Document
 import Extraction
 import Foundation
+import Timeline
 import Yams
 
 /// How one report is built: where it goes and how careful to be.
@@ -234,49 +235,77 @@ public enum ReportBuild {
         // Facts: only extracted when something that reads them must be redone.
         let textHashes = try inputs.sources.map { s throws(BuildError) in try "\(s.path)|\(s.referenceDate ?? "")|\(fileHash(s.path))" }
         let factsKey = BuildCache.key(["facts", reportgenVersion] + textHashes)
-        var merged: [MergedFact]?
+        var base: FactBase?
         var docs: [DocumentFacts] = []
-        func facts() throws(BuildError) -> [MergedFact] {
-            if let merged { return merged }
-            let m = try extract(inputs.sources, docs: &docs)
-            merged = m
-            return m
+        func facts() throws(BuildError) -> FactBase {
+            if let base { return base }
+            docs = try extract(docs: inputs.sources)
+            let b = FactBase(documents: docs)
+            base = b
+            return b
         }
         // facts.json is encoded in the parallel pass below; extraction itself happens here, once.
         let factsPending = !inputs.sources.isEmpty && reusable("facts", factsKey) == nil
         if factsPending { _ = try facts() }
 
-        // Charts and timelines, in parallel (one measurer per worker); each keyed by its files,
-        // timelines also by the facts they select from.
+        // Figures do not show the clock (a PDF figure's date is SOURCE_DATE_EPOCH or the epoch), so
+        // their keys hold the epoch only when it is set: an unchanged chart is not redrawn each day.
+        let figureClock = epoch.map { "epoch \(Int($0.timeIntervalSince1970))" } ?? "no epoch"
+        let articles = inputs.sources.map(\.path)
+
+        // Chart data is read once here and shared by the chart's files and the briefing. A CSV's
+        // key covers the articles it cites (their text is checked); a fact chart's, the facts.
+        var chartData: [ChartData?] = Array(repeating: nil, count: inputs.charts.count)
         var chartKeys: [String] = [], timelineKeys: [String] = []
         var pendingCharts: [Int] = [], pendingTimelines: [Int] = []
         for (i, c) in inputs.charts.enumerated() {
-            let key = BuildCache.key(["chart", reportgenVersion, clock, try fileHash(c.path), try fileHash(c.dataPath)])
+            var parts = ["chart", reportgenVersion, figureClock, try fileHash(c.path)]
+            if c.facts == nil {
+                let d = try ChartData.csv(c.dataPath, articles: articles)
+                chartData[i] = d
+                parts.append(try fileHash(c.dataPath))
+                for a in d.articles { parts.append("\(a)|\(try fileHash(a))") }
+            } else {
+                parts.append(factsKey)
+            }
+            let key = BuildCache.key(parts)
             chartKeys.append(key)
             if reusable("chart:\(c.name)", key) == nil { pendingCharts.append(i) }
         }
         for (i, t) in inputs.timelines.enumerated() {
-            var parts = ["timeline", reportgenVersion, clock, factsKey, try fileHash(t.path)]
+            var parts = ["timeline", reportgenVersion, figureClock, factsKey, try fileHash(t.path)]
             if let d = t.dataPath { parts.append(try fileHash(d)) }
             let key = BuildCache.key(parts)
             timelineKeys.append(key)
             if reusable("timeline:\(t.name)", key) == nil { pendingTimelines.append(i) }
         }
-        let timelineFacts = pendingTimelines.isEmpty ? [] : try facts()
 
         // The briefing redraws its figures from the specs, so its formats need none of the files
         // above: they are drawn in the same pass, the slowest first, keeping every core busy.
         // (Measurers are made inside the pass: one starts fontconfig, which an unchanged rebuild skips.)
         var briefingKey: String?
-        var briefingDoc: Result<BriefingDocument, BuildError>?
+        var briefingPending = false
         if let b = inputs.briefing {
             let key = BuildCache.key(["briefing", reportgenVersion, clock, factsKey, try fileHash(b.path)] + chartKeys + timelineKeys)
             briefingKey = key
-            if reusable("briefing:\(b.name)", key) == nil {
-                briefingDoc = Result { () throws(BuildError) -> BriefingDocument in
-                    let library = try BriefingJob.Library(charts: inputs.charts, timelines: inputs.timelines, facts: try facts())
-                    do throws(BuildError) { return try BriefingJob.compile(b, library: library, date: epoch ?? now) } catch { throw .invalidSpec(error) }
-                }
+            briefingPending = reusable("briefing:\(b.name)", key) == nil
+        }
+        // Fact charts and timelines are resolved only when something that shows them is redone.
+        let needCharts = briefingPending ? Array(inputs.charts.indices) : pendingCharts
+        for i in needCharts where chartData[i] == nil {
+            chartData[i] = try inputs.charts[i].data(facts: try facts(), articles: articles)
+        }
+        var resolvedTimelines: [(TimelineSpec, [TimelineFile.Row])?] = Array(repeating: nil, count: inputs.timelines.count)
+        for i in briefingPending ? Array(inputs.timelines.indices) : pendingTimelines {
+            resolvedTimelines[i] = try inputs.timelines[i].resolved(facts: try facts())
+        }
+        var briefingDoc: Result<BriefingDocument, BuildError>?
+        if let b = inputs.briefing, briefingPending {
+            let charts = inputs.charts.indices.compactMap { i in chartData[i].map { (inputs.charts[i], $0) } }
+            let timelines = inputs.timelines.indices.compactMap { i in resolvedTimelines[i].map { (inputs.timelines[i], $0) } }
+            briefingDoc = Result { () throws(BuildError) -> BriefingDocument in
+                let library = BriefingJob.Library(charts: charts, timelines: timelines, facts: try facts())
+                do throws(BuildError) { return try BriefingJob.compile(b, library: library, date: epoch ?? now) } catch { throw .invalidSpec(error) }
             }
         }
         let briefingFormats = inputs.briefing?.formats ?? []
@@ -288,6 +317,7 @@ public enum ReportBuild {
         let work = briefingWork + (factsPending ? [Work.factsJSON] : []) + pendingCharts.map { Work.chart($0) }
             + pendingTimelines.map { Work.timeline($0) }
         let extracted = docs
+        let sharedData = chartData, sharedTimelines = resolvedTimelines
         let factsJSON = ResultSlots<[UInt8]>(count: 1)
         let charted = ResultSlots<ChartJob.Output>(count: inputs.charts.count)
         let drawn = ResultSlots<ChartJob.Output>(count: inputs.timelines.count)
@@ -295,12 +325,14 @@ public enum ReportBuild {
         DispatchQueue.concurrentPerform(iterations: work.count) { k in
             switch work[k] {
             case .chart(let i):
-                do throws(BuildError) { charted.set(i, .success(try ChartJob.render(inputs.charts[i], measurer: PangoMeasurer()))) } catch {
-                    charted.set(i, .failure(error))
-                }
+                do throws(BuildError) {
+                    guard let data = sharedData[i] else { throw .other("chart \(inputs.charts[i].name) has no data") }
+                    charted.set(i, .success(try ChartJob.render(inputs.charts[i], data: data, measurer: PangoMeasurer())))
+                } catch { charted.set(i, .failure(error)) }
             case .timeline(let i):
                 do throws(BuildError) {
-                    drawn.set(i, .success(try TimelineJob.render(inputs.timelines[i], facts: timelineFacts, measurer: PangoMeasurer())))
+                    guard let r = sharedTimelines[i] else { throw .other("timeline \(inputs.timelines[i].name) was not resolved") }
+                    drawn.set(i, .success(try TimelineJob.render(inputs.timelines[i], resolved: r, measurer: PangoMeasurer())))
                 } catch { drawn.set(i, .failure(error)) }
             case .factsJSON:
                 do { factsJSON.set(0, .success([UInt8](try FactMerger.factsJSON(extracted)) + [0x0A])) } catch {
@@ -363,7 +395,8 @@ public enum ReportBuild {
         return Summary(manifest: manifest, warnings: warnings, rebuilt: rebuilt, reused: reused, archive: archived)
     }
 
-    static func extract(_ sources: [(path: String, referenceDate: String?)], docs: inout [DocumentFacts]) throws(BuildError) -> [MergedFact] {
+    static func extract(docs sources: [(path: String, referenceDate: String?)]) throws(BuildError) -> [DocumentFacts] {
+        var docs: [DocumentFacts] = []
         for s in sources {
             // A news article is tens of kilobytes; beyond this it is the wrong file or a dump to split.
             if let size = (try? FileManager.default.attributesOfItem(atPath: s.path))?[.size] as? Int, size > maxArticleBytes {
@@ -374,7 +407,7 @@ public enum ReportBuild {
                 throw .invalidSpec(.data(path: s.path, line: nil, field: nil, message: "\(e)"))
             } catch { throw .unreadable(path: s.path, reason: "\(error)") }
         }
-        return FactMerger.merge(docs).facts
+        return docs
     }
 
     public static let maxArticleBytes = 16 * 1024 * 1024

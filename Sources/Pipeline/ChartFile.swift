@@ -87,7 +87,8 @@ public struct ChartFile: Sendable {
         }
         var formats = ["png", "pdf", "svg"]
         if let f = map["formats"] {
-            if let seq = f.sequence?.compactMap(\.string), !seq.isEmpty, seq.allSatisfy({ ["png", "pdf", "svg"].contains($0) }) {
+            // An empty list draws nothing: the chart is data for a briefing table (and its CSV).
+            if let seq = f.sequence?.compactMap(\.string), seq.allSatisfy({ ["png", "pdf", "svg"].contains($0) }) {
                 formats = seq
             } else {
                 problems.append(.data(path: path, line: f.mark?.line, field: "formats", message: "give a list drawn from png, pdf, svg"))

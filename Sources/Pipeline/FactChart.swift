@@ -348,7 +348,7 @@ public struct FactChart: Sendable, Hashable {
 enum ArticleTitle {
     static func of(_ doc: String, base: FactBase) -> String {
         guard let path = base.paths[doc], let t = ArticleText.scalars(path) else { return doc }
-        return headline(String(String.UnicodeScalarView(t))) ?? doc
+        return headline(String(String.UnicodeScalarView(t))) ?? "报道 " + (doc as NSString).deletingPathExtension
     }
 
     static func headline(_ text: String) -> String? {

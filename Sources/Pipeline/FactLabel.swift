@@ -45,7 +45,9 @@ enum FactLabel {
         if let c = cleaned(before).nonEmpty, c.count >= 2 { return c }
         let previous = s[itemStart..<clauseStart].split(whereSeparator: { clauseBreaks.contains($0) }).last.map(String.init) ?? ""
         if let c = cleaned(stripTrailingQuantity(previous)).nonEmpty, c.count >= 2 { return c }
-        return cleaned(FactBase.subject(f)).nonEmpty ?? (FactBase.category(f).isEmpty ? p.text : FactBase.category(f) + p.text)
+        // The subject as the extractor gave it, without agents and punctuation; else the kind.
+        let bare = cleaned(FactBase.subject(f), keepGeneric: true)
+        return bare.nonEmpty ?? FactChart.kindNames[f.money?.kind ?? ""] ?? f.count.map { "数量（\($0.unit)）" } ?? p.text
     }
 
     /// The first “…” name in a text, with 工程/项目/计划 directly after the closing quote.
@@ -76,14 +78,16 @@ enum FactLabel {
     }
 
     /// Without agents, generic words, dates, brackets and stray particles; cut to `maxLength`.
-    static func cleaned(_ raw: String) -> String {
+    static func cleaned(_ raw: String, keepGeneric: Bool = false) -> String {
         var t = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        // Web addresses are not labels (a sentence may run on from a URL line).
+        t = t.replacingOccurrences(of: #"(https?:)?//[^\s，。]*|https?:?"#, with: "", options: .regularExpression)
         for a in agents {
             if let r = t.range(of: a, options: .backwards) { t = String(t[r.upperBound...]) }
         }
         // A leading date (`2015年`, `12月`) or place frame (`在阿克苏市…`) is not the thing.
         while let r = t.range(of: #"^[0-9０-９]{1,4}(年|月|日)(底|初|末)?"#, options: .regularExpression) { t.removeSubrange(r) }
-        for g in generic { t = t.replacingOccurrences(of: g, with: "") }
+        if !keepGeneric { for g in generic { t = t.replacingOccurrences(of: g, with: "") } }
         t = t.replacingOccurrences(of: #"[“”「」\"()（）\[\]《》]"#, with: "", options: .regularExpression)
         t = t.trimmingCharacters(in: CharacterSet(charactersIn: "的了在于是对为将把和与及,，、:：;；. ").union(.whitespaces))
         if t.count > maxLength { t = String(t.prefix(maxLength - 1)) + "…" }

@@ -9,7 +9,7 @@ import Yams
 /// ```yaml
 /// {docs: ["000_*.txt"], type: money, kind: [aid, aid-plan], category: 民生, subject: 安居,
 ///  keywords: [电商, 网上商城], exclude: [累计], unit: 个, from: 2015-01, to: 2015-12, milestone: true,
-///  precision: [month, day], text: 8000万元, value: 80000000}
+///  precision: [month, day], text: 8000万元, value: 80000000, at: "000_….txt:2481"}
 /// ```
 /// Every key narrows the selection; lists mean "any of". Words of `subject` must all occur in
 /// the fact's subject or sentence; one of `keywords` must occur in its subject, event or sentence;
@@ -32,6 +32,8 @@ public struct FactQuery: Sendable, Hashable {
     public var precision: [String]?
     public var text: String?
     public var value: Double?
+    /// `file:start`: the one fact read at that offset (as an ambiguity error lists them).
+    public var at: String?
     /// Where the query was written, for messages.
     public var path: String = ""
     public var line: Int?
@@ -46,7 +48,7 @@ public struct FactQuery: Sendable, Hashable {
     }
 
     public static let keys: [String] = ["docs", "doc", "type", "kind", "category", "categories", "subject", "keywords", "keyword",
-                                        "exclude", "unit", "from", "to", "milestone", "precision", "text", "value"]
+                                        "exclude", "unit", "from", "to", "milestone", "precision", "text", "value", "at"]
     static let kindsKnown = ["aid", "aid-plan", "investment", "sales", "savings", "donation", "central-funds"]
 
     /// Reads a query from YAML; every problem is returned (with its line) rather than the first.
@@ -100,6 +102,10 @@ public struct FactQuery: Sendable, Hashable {
                     problem(v, "\(field).precision", "\"\(w)\" is not year, month or day")
                 }
             case "text": q.text = v.string
+            case "at":
+                if let a = v.string, let c = a.lastIndex(of: ":"), Int(a[a.index(after: c)...]) != nil { q.at = a } else {
+                    problem(v, "\(field).at", "give file:offset, e.g. at: \"000.txt:2481\"")
+                }
             case "value":
                 if let d = v.float ?? v.int.map(Double.init), d.isFinite { q.value = d } else { problem(v, "\(field).value", "expected a number") }
             default:
@@ -141,6 +147,7 @@ public struct FactQuery: Sendable, Hashable {
             if let exclude, exclude.contains(where: { subj.contains($0) || sentence.contains($0) }) { return false }
             if let unit, f.count?.unit != unit { return false }
             if let milestone, (f.date?.milestone ?? false) != milestone { return false }
+            if let at, !f.sources.contains(where: { "\($0.file):\($0.start)" == at || "\(($0.file as NSString).lastPathComponent):\($0.start)" == at }) { return false }
             if let text, !f.sources.contains(where: { $0.text.contains(text) }) { return false }
             if let value, let v = FactBase.value(f), abs(v - value) > max(0.5, abs(value) * 1e-9) { return false }
             if let value, FactBase.value(f) == nil { return false }

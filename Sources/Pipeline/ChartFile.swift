@@ -2,11 +2,12 @@ import Charts
 import Foundation
 import Yams
 
-/// One chart as a user writes it: a YAML file naming a CSV and the chart's options.
+/// One chart as a user writes it: a YAML file naming a CSV (or selecting facts, `FactChart`) and
+/// the chart's options.
 ///
 /// ```yaml
 /// name: aksu-2015-funding        # output file stem (letters, digits, - and _)
-/// data: ../data/aksu-2015-aid.csv
+/// data: ../data/funding.csv           # or data: {facts: {…}, group: fact}
 /// kind: bar
 /// orientation: horizontal
 /// title: 杭州援疆（阿克苏）2015年援建资金分项

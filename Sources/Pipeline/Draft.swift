@@ -68,6 +68,13 @@ public enum Draft {
     /// A headline cut to fit a key figure's label.
     static func short(_ s: String) -> String { s.count <= 14 ? s : String(s.prefix(13)) + "…" }
 
+    /// An article name as a `docs:` pattern that matches only itself (`*?[` escaped).
+    static func pattern(_ doc: String) -> String {
+        var out = ""
+        for c in doc { if "*?[]\\".contains(c) { out.append("\\") }; out.append(c) }
+        return out
+    }
+
     static func slug(_ doc: String) -> String {
         let stem = (doc as NSString).deletingPathExtension
         let s = String(stem.filter(OutputName.isAllowed).prefix(60))
@@ -94,61 +101,69 @@ public enum Draft {
         /// A value entry naming one fact by where it was read.
         mutating func value(_ name: String, _ f: MergedFact) -> String {
             let p = f.sources.first
-            values.append("  \(name): {fact: {at: \(Draft.q("\(p?.file ?? ""):\(p?.start ?? 0)"))}}")
+            values.append("  \(name): {fact: {at: \(Draft.q("\(p?.file ?? ""):\(p?.start ?? 0)")), type: \(f.kind.rawValue)}}")
             return name
         }
 
-        func isProjects(_ f: MergedFact) -> Bool {
-            guard let c = f.count, c.unit == "个" || c.unit == "项" else { return false }
-            return c.subject.contains("项目") || (f.sources.first?.text).map { t in (f.sources.first?.sentence ?? "").contains(t + "项目") } == true
-                || c.subject.hasSuffix("项目")
-        }
+        /// Project counts, exactly as the cross-article chart's query selects them.
+        static let projectQuery = FactQuery(type: .count, subject: ["项目"], unit: "个")
+        static let aidQuery = FactQuery(type: .money, kinds: ["aid", "aid-plan"], exclude: Draft.notComparable)
+
+        func selected(_ q: FactQuery) -> [MergedFact] { (try? q.select(base)) ?? [] }
+
+        /// How many categories a fact chart would have here (nil when it would not build).
+        func categories(_ c: FactChart, _ kind: ValueKind) -> Int? { (try? c.data(base, valueKind: kind))?.categories.count }
 
         mutating func compose(articles: [String], dir: String) -> [(String, String)] {
             var files: [(String, String)] = []
-            let names = docs.map(\.doc)
+            // Copies of one article (a web page and its PDF) are one article here: the first names it.
+            var copyOf: [String: String] = [:]
+            for group in FactMerger.merge(docs).copies { for d in group.dropFirst() { copyOf[d] = group.first } }
+            let names = docs.map(\.doc).filter { copyOf[$0] == nil }
             let allText = articles.compactMap { ArticleText.scalars($0).map { String(String.UnicodeScalarView($0)) } }.joined()
             let programme = Draft.programmes.max { a, b in allText.components(separatedBy: a).count < allText.components(separatedBy: b).count } ?? "对口支援"
             let years = docs.compactMap { $0.referenceDate.flatMap { Int($0.prefix(4)) } }
             let span = years.isEmpty ? "" : (years.min() == years.max() ? "\(years.min() ?? 0)年" : "\(years.min() ?? 0)—\(years.max() ?? 0)年")
             let title = names.count == 1 ? headline(names[0]) : "\(programme)工作简报"
-            let subtitle = "据\(names.count)篇公开报道整理" + (span.isEmpty ? "" : " · \(span)")
+            let subtitle = "据\(names.count)篇公开报道整理" + (copyOf.isEmpty ? "" : "（另有\(copyOf.count)份为其副本）") + (span.isEmpty ? "" : " · \(span)")
 
             // Key figures: the largest comparable aid and aid plan, the largest project count.
             var keyFigures: [String] = []
             let money = base.facts.filter { $0.kind == .money }
             var summary: [String] = []
             for (kind, label) in [("aid", "援助资金"), ("aid-plan", "计划援助资金")] {
-                let cands = money.filter { $0.money?.kind == kind && comparable($0) }
+                let cands = selected(Plan.aidQuery).filter { $0.money?.kind == kind }
                 if let top = cands.max(by: { ($0.money?.valueYuan ?? 0) < ($1.money?.valueYuan ?? 0) }) {
                     let n = value("key_\(kind.replacingOccurrences(of: "-", with: "_"))", top)
                     let doc = top.sources.first?.file ?? ""
-                    keyFigures.append("  - {value: \(n), label: \(Draft.q("\(label)（\(Draft.short(headline(doc)))）"))}")
+                    keyFigures.append("  - {value: \(n), label: \(Draft.q("报道中最大的一笔\(label)"))}")
                     summary.append("报道中最大的一笔\(label)是\(Draft.plain(headline(doc)))所报的\(Draft.plain(FactLabel.short(top))){{\(n)}}")
                 }
             }
-            if let top = base.facts.filter(isProjects).max(by: { ($0.count?.value ?? 0) < ($1.count?.value ?? 0) }) {
+            if let top = selected(Plan.projectQuery).max(by: { ($0.count?.value ?? 0) < ($1.count?.value ?? 0) }) {
                 let n = value("key_projects", top)
-                keyFigures.append("  - {value: \(n), label: \(Draft.q("项目数（\(Draft.short(headline(top.sources.first?.file ?? "")))）"))}")
+                keyFigures.append("  - {value: \(n), label: \(Draft.q("报道中最多的项目数"))}")
                 summary.append("项目数最多的是\(Draft.plain(FactLabel.short(top))){{\(n)}}")
             }
 
             // Charts.
             var chartNames: [String: String] = [:]  // doc -> breakdown chart
             var crossCharts: [(name: String, caption: String)] = []
+            var slugs = Set<String>()
             for doc in names {
-                var fc = FactChart(query: FactQuery(docs: [doc], type: .money, kinds: ["aid", "aid-plan"], exclude: Draft.notComparable))
+                var fc = FactChart(query: FactQuery(docs: [Draft.pattern(doc)], type: .money, kinds: ["aid", "aid-plan"], exclude: Draft.notComparable))
                 fc.group = .fact
                 fc.breakdown = true
                 guard let data = try? fc.data(base, valueKind: .money), data.categories.count >= 3 else { continue }
-                let name = "breakdown-" + Draft.slug(doc)
+                var name = "breakdown-" + Draft.slug(doc)
+                while !slugs.insert(name).inserted { name += "-\(slugs.count)" }
                 chartNames[doc] = name
                 files.append(("charts/\(name).yaml", """
                 # The aid amounts of one article, each a fact read in it (repeats and a total of the others left out).
                 # Rename the bars with labels: {自动标签: 你的标签} or by the amount's text: {0.87亿元: 智力支援}.
                 name: \(name)
                 data:
-                  facts: {docs: [\(Draft.q(doc))], type: money, kind: [aid, aid-plan], exclude: [\(Draft.notComparable.joined(separator: ", "))]}
+                  facts: {docs: [\(Draft.q(Draft.pattern(doc)))], type: money, kind: [aid, aid-plan], exclude: [\(Draft.notComparable.joined(separator: ", "))]}
                   group: fact
                   breakdown: true
                 kind: bar
@@ -159,8 +174,10 @@ public enum Draft {
 
                 """))
             }
-            let withAid = Set(money.filter { ["aid", "aid-plan"].contains($0.money?.kind ?? "") && comparable($0) }.compactMap { $0.sources.first?.file })
-            if withAid.count >= 2 {
+            var byArticle = FactChart(query: Plan.aidQuery)
+            byArticle.group = .article
+            byArticle.combine = .max
+            if (categories(byArticle, .money) ?? 0) >= 2 {
                 crossCharts.append(("aid-by-article", "各报道提到的最大一笔援助资金"))
                 files.append(("charts/aid-by-article.yaml", """
                 # The largest aid amount each article gives (running totals, agreements and forecasts left out).
@@ -177,8 +194,10 @@ public enum Draft {
 
                 """))
             }
-            let withProjects = Set(base.facts.filter(isProjects).compactMap { $0.sources.first?.file })
-            if withProjects.count >= 2 {
+            var projects = FactChart(query: Plan.projectQuery)
+            projects.group = .article
+            projects.combine = .max
+            if (categories(projects, .number) ?? 0) >= 2 {
                 crossCharts.append(("projects-by-article", "各报道提到的项目数"))
                 files.append(("charts/projects-by-article.yaml", """
                 # The largest project count (个/项 of 项目) each article gives.
@@ -216,7 +235,9 @@ public enum Draft {
             _ = kinds
 
             // The timeline of milestones.
-            let milestones = base.facts.filter { $0.date?.milestone == true }
+            // Only when the timeline has something to draw (a milestone whose date is a calendar date).
+            let timelineFile = try? TimelineFile.parse("name: milestones\nfacts: {milestone: true}\n", path: (dir as NSString).appendingPathComponent("timelines/milestones.yaml"))
+            let milestones = (try? timelineFile?.resolved(facts: base))?.0.events ?? []
             if !milestones.isEmpty {
                 files.append(("timelines/milestones.yaml", """
                 # Every milestone the extractor finds in the articles; relabel with labels: {2019-12-17: 你的说法}.
@@ -225,6 +246,7 @@ public enum Draft {
                 subtitle: 条形为整月或全年，圆点为具体日期；颜色表示领域
                 facts: {milestone: true}
                 lanes: category
+                orientation: \(milestones.count > 6 ? "vertical" : "horizontal")
 
                 """))
                 values.append("  key_events: {timeline: milestones}")
@@ -242,6 +264,7 @@ public enum Draft {
             """)
             for (i, doc) in names.enumerated() {
                 let fs = facts(doc)
+                let copies = copyOf.filter { $0.value == doc }.keys.sorted()
                 var seen = Set<Double>()
                 let amounts = fs.filter { $0.kind == .money }.filter { seen.insert($0.money?.valueYuan ?? 0).inserted }
                     .sorted { ($0.money?.valueYuan ?? 0) > ($1.money?.valueYuan ?? 0) }.prefix(6)
@@ -250,17 +273,19 @@ public enum Draft {
                 var bullets: [String] = []
                 for (k, f) in amounts.enumerated() {
                     let n = value("a\(i + 1)_m\(k + 1)", f)
-                    bullets.append("\(Draft.plain(FactLabel.short(f)))（\(FactChart.kindNames[f.money?.kind ?? ""] ?? "金额")）：{{\(n)}}")
+                    let label = FactLabel.short(f), kind = FactChart.kindNames[f.money?.kind ?? ""] ?? "金额"
+                    bullets.append(label == kind ? "\(Draft.plain(label))：{{\(n)}}" : "\(Draft.plain(label))（\(kind)）：{{\(n)}}")
                 }
                 for (k, f) in counts.enumerated() {
                     let n = value("a\(i + 1)_c\(k + 1)", f)
                     bullets.append("\(Draft.plain(FactLabel.short(f)))：{{\(n)}}")
                 }
-                let date = docs[i].referenceDate.map { "（\($0.prefix(10))）" } ?? ""
+                let date = (docs.first { $0.doc == doc }?.referenceDate).map { "（\($0.prefix(10))）" } ?? ""
+                let copyNote = copies.isEmpty ? "" : "（\(copies.joined(separator: "、"))为同一篇报道，数字的出处同时列出）"
                 var block = """
                   - heading: \(Draft.q(headline(doc)))
                     content:
-                      - text: \(Draft.q("据报道\(date)，以下数字均出自原文\(bullets.isEmpty ? "；报道中没有可以确认的金额或数量" : "")。"))
+                      - text: \(Draft.q("据报道\(date)，以下数字均出自原文\(bullets.isEmpty ? "；报道中没有可以确认的金额或数量" : "")。\(copyNote)"))
                 """
                 if !bullets.isEmpty {
                     block += "\n      - bullets:\n" + bullets.map { "          - \(Draft.q($0))" }.joined(separator: "\n")
@@ -279,7 +304,7 @@ public enum Draft {
             if !money.isEmpty {
                 sections.append("  - heading: 资金一览\n    content:\n      - table: {chart: money-by-kind, total: false, caption: 报道中的全部金额（按类别）}")
             }
-            let sources = articles.map { "  - \(Draft.q($0))" }.joined(separator: "\n")
+            let sources = articles.map { "  - {path: \(Draft.q($0))}" }.joined(separator: "\n")
             let spec = """
             # A draft report from \(names.count) article\(names.count == 1 ? "" : "s"): every number below is a fact the extractor read,
             # named by where it was read (at: file:offset), so it cites its sentence. Edit freely; see the README.

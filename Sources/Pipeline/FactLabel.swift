@@ -41,6 +41,8 @@ enum FactLabel {
                 if let c = cleaned(rest).nonEmpty { return c }
             }
         }
+        // A count names its thing just before it (`其中国家级36个`, `示范县累计培训达1740批次`).
+        if f.kind == .count, let c = cleaned(before).nonEmpty, (2...12).contains(c.count) { return c }
         if let subj = cleaned(FactBase.subject(f)).nonEmpty, subj.count >= 3 { return subj }
         if let c = cleaned(before).nonEmpty, c.count >= 2 { return c }
         let previous = s[itemStart..<clauseStart].split(whereSeparator: { clauseBreaks.contains($0) }).last.map(String.init) ?? ""
@@ -90,6 +92,7 @@ enum FactLabel {
         if !keepGeneric { for g in generic { t = t.replacingOccurrences(of: g, with: "") } }
         t = t.replacingOccurrences(of: #"[“”「」\"()（）\[\]《》]"#, with: "", options: .regularExpression)
         t = t.trimmingCharacters(in: CharacterSet(charactersIn: "的了在于是对为将把和与及,，、:：;；. ").union(.whitespaces))
+        for lead in ["随着", "通过", "目前", "此外", "同时", "据悉", "据介绍"] where t.hasPrefix(lead) && t.count > lead.count + 1 { t = String(t.dropFirst(lead.count)) }
         if t.count > maxLength { t = String(t.prefix(maxLength - 1)) + "…" }
         return t
     }

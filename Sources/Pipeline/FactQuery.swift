@@ -172,7 +172,7 @@ public struct FactQuery: Sendable, Hashable {
                 let s = f.sources.first
                 return "\(s?.file ?? "?"):\(s?.start ?? 0) “\(s?.text ?? "")”（\(FactBase.subject(f))）"
             }
-            throw fail("\(found.count) facts match: \(shown.joined(separator: "; "))\(found.count > 6 ? " …" : ""); add subject:, unit:, text: or value: to pick one")
+            throw fail("\(found.count) facts match: \(shown.joined(separator: "; "))\(found.count > 6 ? " …" : ""); add subject:, unit: or text:, or pick one with at: file:offset")
         }
         return f
     }

@@ -129,6 +129,9 @@ public struct ChartFile: Sendable {
         let dir = (path as NSString).deletingLastPathComponent
         let articles = given ?? (BriefingFile.Reader.glob("*.txt", base: dir) + BriefingFile.Reader.glob("*.txt", base: (dir as NSString).deletingLastPathComponent))
         guard facts != nil else { return try data(facts: nil, articles: articles) }
+        guard !articles.isEmpty else {
+            throw .data(path: path, line: facts?.line, field: "data", message: "this chart is drawn from facts, and no articles (*.txt) are beside it or in the folder above; pass them with --article FILE")
+        }
         let docs = try ReportBuild.extract(docs: articles.map { (path: $0, referenceDate: String?.none) })
         return try data(facts: FactBase(documents: docs), articles: articles)
     }

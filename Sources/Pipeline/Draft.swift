@@ -177,6 +177,7 @@ public enum Draft {
             var byArticle = FactChart(query: Plan.aidQuery)
             byArticle.group = .article
             byArticle.combine = .max
+            byArticle.top = 12
             if (categories(byArticle, .money) ?? 0) >= 2 {
                 crossCharts.append(("aid-by-article", "各报道提到的最大一笔援助资金"))
                 files.append(("charts/aid-by-article.yaml", """
@@ -186,6 +187,7 @@ public enum Draft {
                   facts: {type: money, kind: [aid, aid-plan], exclude: [\(Draft.notComparable.joined(separator: ", "))]}
                   group: article
                   combine: max
+                  top: 12
                 kind: bar
                 orientation: horizontal
                 valueKind: money
@@ -197,6 +199,7 @@ public enum Draft {
             var projects = FactChart(query: Plan.projectQuery)
             projects.group = .article
             projects.combine = .max
+            projects.top = 12
             if (categories(projects, .number) ?? 0) >= 2 {
                 crossCharts.append(("projects-by-article", "各报道提到的项目数"))
                 files.append(("charts/projects-by-article.yaml", """
@@ -206,6 +209,7 @@ public enum Draft {
                   facts: {type: count, unit: 个, subject: 项目}
                   group: article
                   combine: max
+                  top: 12
                 kind: bar
                 orientation: horizontal
                 valueKind: number

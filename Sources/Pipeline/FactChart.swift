@@ -11,7 +11,7 @@ import Yams
 ///   group: fact          # fact | subject | category | article | month | quarter | year
 ///   combine: sum         # sum | latest | max | count — how the facts of one category become one value
 ///   series: none         # none | kind | category | article — one series per …
-///   top: 8               # the 8 largest categories, the rest summed into 其他
+///   top: 8               # the 8 largest categories, the rest combined into 其他 (summed; for max/latest the largest)
 ///   labels: {8000万元: 天网工程}    # by the automatic label, a fact's text, or file:start
 ///   seriesLabels: {aid: 援疆资金}
 ///   from: 2015-01        # time groups: every period from … to … (empty periods are gaps, or 0 for count)
@@ -196,10 +196,16 @@ public struct FactChart: Sendable, Hashable {
             if let top, rows.count > top {
                 let rest = rows[top...]
                 var other: (label: String, values: [Double?], sources: [[SourceRef]]) = ("其他", [], [])
+                // The rest combined as each category was: summed (sum, count) or the largest kept
+                // (max, latest) — citing only what the value is made of.
                 for s in seriesOrder.indices {
-                    let vs = rest.compactMap { $0.values[s] }
-                    other.values.append(vs.isEmpty ? nil : (combine == .max ? vs.max() : vs.reduce(0, +)))
-                    other.sources.append(rest.flatMap { $0.sources[s] })
+                    let present = rest.filter { $0.values[s] != nil }
+                    if combine == .max || combine == .latest, let m = present.max(by: { ($0.values[s] ?? 0) < ($1.values[s] ?? 0) }) {
+                        other.values.append(m.values[s]); other.sources.append(m.sources[s])
+                    } else {
+                        other.values.append(present.isEmpty ? nil : present.compactMap { $0.values[s] }.reduce(0, +))
+                        other.sources.append(present.flatMap { $0.sources[s] })
+                    }
                 }
                 rows = Array(rows[..<top]) + [other]
             }

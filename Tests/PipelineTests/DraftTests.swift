@@ -82,6 +82,30 @@ import TestSupport
         #expect(md.contains("6000万元") && !md.contains("“”"))
     }
 
+    /// Fourteen short articles: the cross-article charts keep twelve and put the rest in 其他,
+    /// still one cited fact per bar.
+    @Test func manyArticlesBuildAndTheirComparisonKeepsTwelve() throws {
+        let dir = Tools.temporaryFolder("draft-many")
+        try FileManager.default.createDirectory(atPath: dir + "/in", withIntermediateDirectories: true)
+        let digits = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三", "十四"]
+        var paths: [String] = []
+        for (i, d) in digits.enumerated() {
+            let text = "时间：2023-\(String(format: "%02d", i % 12 + 1))-10 09:00\n第\(d)协作区简报\n当年，协作区安排援助资金\(i + 1)200万元，实施援助项目\(i + 3)个。\n"
+            try text.write(toFile: dir + "/in/n\(i).txt", atomically: true, encoding: .utf8)
+            paths.append(dir + "/in/n\(i).txt")
+        }
+        let draft = try Draft.write(articles: paths, to: dir + "/report")
+        let summary = try ReportBuild.run(try ReportBuild.inputs(spec: draft.spec), options: BuildOptions(out: dir + "/out"))
+        let t = try DataTable.load(dir + "/out/aid-by-article.csv")
+        let cats = Set(t.rows.map { $0[0] })
+        #expect(cats.count == 13 && cats.contains("其他"), "\(cats)")
+        for r in t.rows.indices {
+            let plotted = try #require(Double(t.cell(row: r, named: "plotted") ?? "")), value = try #require(Double(t.cell(row: r, named: "value") ?? ""))
+            #expect(plotted == value, "line \(t.lines[r])")
+        }
+        #expect(!summary.warnings.contains { $0.contains("cited at") })
+    }
+
     @Test func aDraftRefusesAFolderThatHasFilesAndNamesAMissingArticle() throws {
         let (articles, dir) = try folder()
         #expect { try Draft.write(articles: articles, to: dir + "/in") } throws: { e in "\(e)".contains("not empty") }

@@ -240,7 +240,7 @@ public enum Draft {
 
             // The timeline of milestones.
             // Only when the timeline has something to draw (a milestone whose date is a calendar date).
-            let timelineFile = try? TimelineFile.parse("name: milestones\nfacts: {milestone: true}\n", path: (dir as NSString).appendingPathComponent("timelines/milestones.yaml"))
+            let timelineFile = try? TimelineFile.parse("name: milestones\nfacts: {milestone: true, exclude: [图为, 记者]}\n", path: (dir as NSString).appendingPathComponent("timelines/milestones.yaml"))
             let milestones = (try? timelineFile?.resolved(facts: base))?.0.events ?? []
             if !milestones.isEmpty {
                 files.append(("timelines/milestones.yaml", """
@@ -248,7 +248,7 @@ public enum Draft {
                 name: milestones
                 title: 大事记
                 subtitle: 条形为整月或全年，圆点为具体日期；颜色表示领域
-                facts: {milestone: true}
+                facts: {milestone: true, exclude: [图为, 记者]}   # photo captions and datelines are not events
                 lanes: category
                 orientation: \(milestones.count > 6 ? "vertical" : "horizontal")
 

@@ -188,10 +188,11 @@ public struct TimelineFile: Sendable {
                 let precision = d.precision == "day-range" && end == nil ? "day" : d.precision
                 let user = labels[d.resolved]
                 let refs = f.sources.map(SourceRef.init)
+                let extracted = Self.tidy(d.event)
                 spec.events.append(TimelineEvent(when: EventDate(date: date, precision: precision, end: end),
-                                                 label: user ?? d.event, lane: lanesByCategory ? d.category : nil,
+                                                 label: user ?? extracted, lane: lanesByCategory ? d.category : nil,
                                                  source: refs.map(\.location).joined(separator: " ")))
-                rows.append(Row(date: d.resolved, precision: precision, label: user ?? d.event, lane: lanesByCategory ? d.category : "",
+                rows.append(Row(date: d.resolved, precision: precision, label: user ?? extracted, lane: lanesByCategory ? d.category : "",
                                 labelSource: user == nil ? "extracted" : "user", sources: refs))
             }
         }
@@ -201,6 +202,15 @@ public struct TimelineFile: Sendable {
     /// Without reference dates (a timeline outside a build).
     public func resolved(facts merged: [MergedFact]) throws(BuildError) -> (TimelineSpec, [Row]) {
         try resolved(facts: FactBase(facts: merged))
+    }
+
+    /// An extracted event label without what a page leaves around it: a stray page number
+    /// before it (`38 ，衢州援疆指挥部…`) and a bracketed credit (`(记者吴卓胜)`).
+    static func tidy(_ label: String) -> String {
+        var t = label.replacingOccurrences(of: #"^[0-9０-９\s]+[，,、．.]\s*"#, with: "", options: .regularExpression)
+        t = t.replacingOccurrences(of: #"[(（](记者|通讯员)[^)）]*[)）]"#, with: "", options: .regularExpression)
+        t = t.trimmingCharacters(in: .whitespaces)
+        return t.isEmpty ? label : t
     }
 
     /// A user's `source:` text: `file:start-end` (several separated by spaces) is a span; any other

@@ -96,6 +96,12 @@ import Yams
         #expect(bd.series[0].values == [6e7, 3e7, 1e7], "\(bd.series[0].values)")
     }
 
+    @Test func extractedEventLabelsLoseStrayPageNumbersAndCredits() {
+        #expect(TimelineFile.tidy("38 ，协作办举行设备捐赠仪式") == "协作办举行设备捐赠仪式")
+        #expect(TimelineFile.tidy("县融媒体中心消息(记者王某)县里召开推进会") == "县融媒体中心消息县里召开推进会")
+        #expect(TimelineFile.tidy("2023年产业园开园") == "2023年产业园开园", "a year that starts the label stays")
+    }
+
     @Test func chartFileRejectsUnknownDataKeys() {
         #expect { try ChartFile.parse("name: c\ndata:\n  facts: {type: money}\n  gruop: fact\nkind: bar\n", path: "c.yaml") } throws: { e in
             "\(e)".contains("gruop") && "\(e)".contains("group")

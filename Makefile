@@ -69,7 +69,7 @@ fuzz: setup
 	for t in $(FUZZ_TARGETS); do Fuzz/link.sh $$t; done
 	for t in $(FUZZ_TARGETS); do \
 	  mkdir -p .fuzz/$$t; \
-	  .build-fuzz/x86_64-unknown-linux-gnu/release/$$t-fuzzer .fuzz/$$t seeds seeds/data seeds/charts seeds/timelines Tests/Fixtures/bad \
+	  .build-fuzz/x86_64-unknown-linux-gnu/release/$$t-fuzzer .fuzz/$$t seeds Tests/PipelineTests/Fixtures/seed-csv/data seeds/charts seeds/timelines Tests/Fixtures/bad \
 	    -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -timeout=10 -rss_limit_mb=4096 -artifact_prefix=.fuzz/$$t- \
 	    -print_final_stats=1 2>&1 | tail -25; \
 	done

@@ -67,7 +67,7 @@ let package = Package(
         .testTarget(name: "TimelineTests", dependencies: ["Timeline", "TestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "DocumentTests", dependencies: ["Document", "Charts", "Timeline", "TestSupport"]),
         .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "TestSupport"]),
-        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Charts", "Extraction", "Timeline", "TestSupport"]),
+        .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Charts", "Extraction", "Timeline", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "ReportgenTests", dependencies: ["Canvas", "TestSupport", .product(name: "Yams", package: "Yams")]),
     ]
 )

@@ -31,8 +31,8 @@ public struct BriefingFile: Sendable {
             case chart(name: String, row: String?, column: String?, aggregate: String?)
             /// The number of events of a timeline.
             case timeline(name: String)
-            /// Exactly one extracted fact, picked by its document, type, unit, subject words, category.
-            case fact(doc: String?, type: String?, unit: String?, subject: String?, category: String?)
+            /// Exactly one extracted fact, picked by a `FactQuery` (document, type, unit, subject, text …).
+            case fact(FactQuery)
             /// A number the user typed in, with a note saying where it comes from.
             case entered(value: Double, kind: String, unit: String, note: String)
         }
@@ -253,11 +253,10 @@ public struct BriefingFile: Sendable {
             }
             if let t = m["timeline"]?.string { return ValueRef(name: name, source: .timeline(name: t), line: line) }
             if let f = m["fact"] {
-                guard let fm = f.mapping else { problem(f, field + ".fact", "give {doc: …, type: money|count|date, unit: …, subject: …}"); return nil }
-                let type = fm["type"]?.string
-                if let type, !["money", "count", "date"].contains(type) { problem(fm["type"], field + ".fact.type", "\"\(type)\" is not money, count or date") }
-                return ValueRef(name: name, source: .fact(doc: fm["doc"]?.string, type: type, unit: fm["unit"]?.string,
-                                                         subject: fm["subject"]?.string, category: fm["category"]?.string), line: line)
+                let (q, qp) = FactQuery.parse(f, path: path, field: field + ".fact")
+                for p in qp { problems.append(p) }
+                guard let q else { return nil }
+                return ValueRef(name: name, source: .fact(q), line: line)
             }
             if let v = m["value"] {
                 guard let d = v.float ?? v.int.map(Double.init), d.isFinite else { problem(v, field + ".value", "expected a number"); return nil }

@@ -8,36 +8,32 @@ import Timeline
 /// Turns a briefing file plus the build's charts, timelines and facts into a `BriefingDocument`,
 /// then into the briefing's files (PDF, HTML, Markdown with PNGs, PPTX).
 public enum BriefingJob {
-    /// What the briefing can refer to by name.
+    /// What the briefing can refer to by name: each chart's data and each timeline's events as
+    /// the build resolved them once, and the facts.
     public struct Library {
-        public var charts: [String: (file: ChartFile, table: DataTable, spec: ChartSpec)] = [:]
-        public var timelines: [String: (file: TimelineFile, spec: TimelineSpec)] = [:]
-        public var facts: [MergedFact] = []
+        public var charts: [String: (file: ChartFile, data: ChartData, spec: ChartSpec)] = [:]
+        public var timelines: [String: (file: TimelineFile, spec: TimelineSpec, rows: [TimelineFile.Row])] = [:]
+        public var facts = FactBase(facts: [])
 
         public init() {}
 
-        /// Loads the data behind every chart and resolves every timeline against the facts.
-        public init(charts: [ChartFile], timelines: [TimelineFile], facts: [MergedFact]) throws(BuildError) {
+        /// From data the build already read.
+        public init(charts: [(ChartFile, ChartData)], timelines: [(TimelineFile, (TimelineSpec, [TimelineFile.Row]))], facts: FactBase) {
             self.facts = facts
-            for c in charts {
-                let t = try DataTable.load(c.dataPath)
-                self.charts[c.name] = (c, t, try c.resolvedSpec(t))
-            }
-            for t in timelines { self.timelines[t.name] = (t, try t.resolved(facts: facts).0) }
+            for (c, d) in charts { self.charts[c.name] = (c, d, d.spec(c)) }
+            for (t, r) in timelines { self.timelines[t.name] = (t, r.0, r.1) }
         }
 
-        /// The sentence behind a `file:start-end` reference, looked up in the extracted facts.
-        func note(for ref: String) -> SourceNote? {
-            let parts = ref.split(separator: ":")
-            guard parts.count == 2 else { return nil }
-            let file = String(parts[0]), span = parts[1].split(separator: "-").compactMap { Int($0) }
-            guard span.count == 2 else { return nil }
-            for f in facts {
-                for p in f.sources where p.file == file && p.start == span[0] && p.end == span[1] {
-                    return SourceNote(file: p.file, start: p.start, end: p.end, sentence: p.sentence)
-                }
-            }
-            return nil
+        /// Reads every chart's data and resolves every timeline against the facts.
+        public init(charts: [ChartFile], timelines: [TimelineFile], facts: FactBase, articles: [String] = []) throws(BuildError) {
+            var cs: [(ChartFile, ChartData)] = [], ts: [(TimelineFile, (TimelineSpec, [TimelineFile.Row]))] = []
+            for c in charts { cs.append((c, try c.data(facts: facts, articles: articles))) }
+            for t in timelines { ts.append((t, try t.resolved(facts: facts))) }
+            self.init(charts: cs, timelines: ts, facts: facts)
+        }
+
+        public init(charts: [ChartFile], timelines: [TimelineFile], facts: [MergedFact]) throws(BuildError) {
+            try self.init(charts: charts, timelines: timelines, facts: FactBase(facts: facts))
         }
     }
 
@@ -99,14 +95,6 @@ public enum BriefingJob {
         return "\(c.year ?? 1970)年\(c.month ?? 1)月\(c.day ?? 1)日"
     }
 
-    static func rowNote(_ t: DataTable, _ r: Int) -> SourceNote? {
-        guard let file = t.cell(row: r, named: "file"), !file.isEmpty else {
-            return t.cell(row: r, named: "note").flatMap { $0.isEmpty ? nil : SourceNote(file: "（用户数据）\(t.path):\(t.lines[r])", sentence: $0) }
-        }
-        return SourceNote(file: file, start: t.cell(row: r, named: "start").flatMap { Int($0) },
-                          end: t.cell(row: r, named: "end").flatMap { Int($0) }, sentence: t.cell(row: r, named: "sentence") ?? "")
-    }
-
     static func resolve(_ ref: BriefingFile.ValueRef, file: BriefingFile, library lib: Library) throws(BuildError) -> ResolvedValue {
         func fail(_ m: String) -> BuildError { .data(path: file.path, line: ref.line, field: "values.\(ref.name)", message: m) }
         switch ref.source {
@@ -115,49 +103,35 @@ public enum BriefingJob {
                                  sources: [SourceNote(file: "（用户录入）\(file.path):\(ref.line)", sentence: note)])
         case .timeline(let name):
             guard let t = lib.timelines[name] else { throw fail("no timeline named \"\(name)\"" + suggestion(name, lib)) }
-            let notes = t.spec.events.flatMap { e in (e.source ?? "").split(separator: " ").lazy.compactMap { lib.note(for: String($0)) }.prefix(1) }
-            return ResolvedValue(value: Double(t.spec.events.count), kind: .count, unit: "项", sources: notes)
+            return ResolvedValue(value: Double(t.spec.events.count), kind: .count, unit: "项", sources: t.rows.compactMap { $0.sources.first?.note })
         case .chart(let name, let row, let column, let aggregate):
             guard let c = lib.charts[name] else { throw fail("no chart named \"\(name)\"" + suggestion(name, lib)) }
             let kind: ResolvedValue.Kind = c.spec.valueKind == .money ? .money : .number
             var si = 0
             if let column {
-                guard let i = c.spec.series.firstIndex(where: { $0.name == column }) ?? c.table.seriesColumns.firstIndex(where: { c.table.header[$0] == column }) else {
+                guard let i = c.spec.series.firstIndex(where: { $0.name == column }) ?? c.data.series.firstIndex(where: { $0.name == column }) else {
                     throw fail("chart \"\(name)\" has no column \"\(column)\"; it has \(c.spec.series.map(\.name).joined(separator: ", "))")
                 }
                 si = i
             }
             let rows = c.spec.categories.indices
             if aggregate == "count" {
-                return ResolvedValue(value: Double(rows.count), kind: .count, unit: "项", sources: rows.compactMap { rowNote(c.table, $0) })
+                return ResolvedValue(value: Double(rows.count), kind: .count, unit: "项", sources: rows.flatMap { c.data.rowSources($0).map(\.note) })
             }
             if aggregate == "sum" {
                 let used = rows.filter { c.spec.series[si].values[$0] != nil }
                 let sum = used.reduce(0) { $0 + (c.spec.series[si].values[$1] ?? 0) }
-                return ResolvedValue(value: sum, kind: kind, unit: kind == .money ? "元" : "", sources: used.compactMap { rowNote(c.table, $0) })
+                return ResolvedValue(value: sum, kind: kind, unit: kind == .money ? "元" : "", sources: used.flatMap { c.data.series[si].sources[$0].map(\.note) })
             }
             guard let row, let r = c.spec.categories.firstIndex(of: row) else {
                 throw fail("chart \"\(name)\" has no row \"\(row ?? "")\"; its rows are \(c.spec.categories.prefix(8).joined(separator: ", "))")
             }
             if column == nil, c.spec.series[si].values[r] == nil, let other = c.spec.series.firstIndex(where: { $0.values[r] != nil }) { si = other }
             guard let v = c.spec.series[si].values[r] else { throw fail("chart \"\(name)\", row \"\(row)\" has no value in column \"\(c.spec.series[si].name)\"") }
-            return ResolvedValue(value: v, kind: kind, unit: kind == .money ? "元" : "", sources: rowNote(c.table, r).map { [$0] } ?? [])
-        case .fact(let doc, let type, let unit, let subject, let category):
-            let found = lib.facts.filter { f in
-                if let doc, !f.sources.contains(where: { $0.file == doc || ($0.file as NSString).lastPathComponent == doc }) { return false }
-                if let type, f.kind.rawValue != type { return false }
-                let fSubject = f.money?.subject ?? f.count?.subject ?? f.date?.event ?? ""
-                if let subject, !fSubject.contains(subject), !(f.sources.first?.sentence.contains(subject) ?? false) { return false }
-                if let unit, f.count?.unit != unit { return false }
-                if let category, (f.money?.category ?? f.count?.category ?? f.date?.category) != category { return false }
-                return true
-            }
-            guard found.count == 1, let f = found.first else {
-                let shown = found.prefix(4).map { "\"\($0.sources.first?.text ?? "")\"（\($0.money?.subject ?? $0.count?.subject ?? $0.date?.event ?? "")）" }
-                throw fail(found.isEmpty ? "no extracted fact matches; loosen doc/type/unit/subject (see out/facts.json)"
-                    : "\(found.count) facts match, e.g. \(shown.joined(separator: ", ")); add subject: or unit: to pick one")
-            }
-            let notes = f.sources.prefix(1).map { SourceNote(file: $0.file, start: $0.start, end: $0.end, sentence: $0.sentence) }
+            return ResolvedValue(value: v, kind: kind, unit: kind == .money ? "元" : "", sources: c.data.series[si].sources[r].map(\.note))
+        case .fact(let query):
+            let f = try query.one(lib.facts)
+            let notes = f.sources.prefix(1).map { SourceRef($0).note }
             if let m = f.money { return ResolvedValue(value: m.valueYuan, kind: .money, unit: "元", approx: m.approx, sources: notes) }
             if let c = f.count { return ResolvedValue(value: c.value, kind: .count, unit: c.unit, approx: c.approx, sources: notes) }
             throw fail("a date is not a number; pick a money or count fact")
@@ -166,12 +140,12 @@ public enum BriefingJob {
 
     static func figure(_ name: String, caption: String?, library lib: Library, notes: inout NoteBook) -> Figure? {
         if let c = lib.charts[name] {
-            let cites = notes.cite(c.spec.categories.indices.compactMap { rowNote(c.table, $0) })
+            let cites = notes.cite(c.data.allSources.map(\.note))
             let note = [c.spec.subtitle, c.spec.source.map { "来源：\($0)" }].compactMap { $0 }.joined(separator: "　")
             return Figure(id: name, caption: caption ?? c.spec.title ?? name, note: note.isEmpty ? nil : note, content: .chart(c.spec), citations: cites, alt: c.file.alt)
         }
         if let t = lib.timelines[name] {
-            let cites = notes.cite(t.spec.events.flatMap { e in (e.source ?? "").split(separator: " ").lazy.compactMap { lib.note(for: String($0)) }.prefix(1) })
+            let cites = notes.cite(t.rows.compactMap { $0.sources.first?.note })
             let note = [t.spec.subtitle, t.spec.source.map { "来源：\($0)" }].compactMap { $0 }.joined(separator: "　")
             return Figure(id: name, caption: caption ?? t.spec.title ?? name, note: note.isEmpty ? nil : note, content: .timeline(t.spec), citations: cites)
         }
@@ -180,7 +154,7 @@ public enum BriefingJob {
 
     /// The chart's data as a table: one row per category, values in the magnitude that reads best
     /// (万元), an optional share column and a total row.
-    static func table(_ c: (file: ChartFile, table: DataTable, spec: ChartSpec), total: Bool, share: Bool, caption: String?,
+    static func table(_ c: (file: ChartFile, data: ChartData, spec: ChartSpec), total: Bool, share: Bool, caption: String?,
                       notes: inout NoteBook) -> Document.Table {
         let spec = c.spec
         let money = spec.valueKind == .money
@@ -191,7 +165,7 @@ public enum BriefingJob {
             let inside = s[i...]
             return inside.contains("元") || inside.contains("万") || inside.contains("亿") ? String(s[..<i]) : s
         }
-        var columns = [Document.Table.Column(c.table.header.first ?? "项目")]
+        var columns = [Document.Table.Column(c.data.categoryHeader)]
         columns += zip(spec.series, mags).map { s, m in
             let unit = money ? m.suffix + "元" : m.suffix
             return Document.Table.Column(base(s.name) + (unit.isEmpty ? "" : "（\(unit)）"), numeric: true)
@@ -211,7 +185,7 @@ public enum BriefingJob {
             var row = [cat] + spec.series.indices.map { cell(spec.series[$0].values[r], $0) }
             if showShare { row.append(first[r].map { String(format: "%.1f%%", $0 / firstSum * 100) } ?? "—") }
             rows.append(row)
-            cites.append(rowNote(c.table, r).map { [notes.cite($0)] } ?? [])
+            cites.append(notes.cite(c.data.rowSources(r).map(\.note)))
         }
         var totalRow: [String]?
         if total {

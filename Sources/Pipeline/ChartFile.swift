@@ -2,11 +2,12 @@ import Charts
 import Foundation
 import Yams
 
-/// One chart as a user writes it: a YAML file naming a CSV and the chart's options.
+/// One chart as a user writes it: a YAML file naming a CSV (or selecting facts, `FactChart`) and
+/// the chart's options.
 ///
 /// ```yaml
 /// name: aksu-2015-funding        # output file stem (letters, digits, - and _)
-/// data: ../data/aksu-2015-aid.csv
+/// data: ../data/funding.csv           # or data: {facts: {…}, group: fact}
 /// kind: bar
 /// orientation: horizontal
 /// title: 杭州援疆（阿克苏）2015年援建资金分项
@@ -16,7 +17,10 @@ import Yams
 public struct ChartFile: Sendable {
     public var path: String
     public var name: String
+    /// The CSV, or for a chart drawn from facts the chart file itself (the data is described in it).
     public var dataPath: String
+    /// `data: {facts: …}`: the chart's numbers come from extracted facts, not a CSV.
+    public var facts: FactChart?
     public var formats: [String]
     /// The spec with everything but categories and series filled in.
     public var spec: ChartSpec
@@ -74,9 +78,15 @@ public struct ChartFile: Sendable {
                                   message: "\"\(name)\" may use only letters, digits, - and _ (it becomes a file name inside the output folder)"))
             name = ""
         }
+        var facts: FactChart?
+        if let dn = map["data"], dn.mapping != nil {
+            let (fc, fp) = FactChart.parse(dn, path: path)
+            facts = fc
+            problems += fp
+        }
         let (dataGiven, dataLine) = str("data")
-        let data = dataGiven ?? ""
-        if data.isEmpty {
+        let data = facts != nil ? path : dataGiven ?? ""
+        if data.isEmpty, map["data"]?.mapping == nil {
             problems.append(.data(path: path, line: dataLine ?? 1, field: "data", message: "missing; name the CSV file with the chart's numbers"))
         }
         let (alt, altLine) = str("alt")
@@ -86,7 +96,8 @@ public struct ChartFile: Sendable {
         }
         var formats = ["png", "pdf", "svg"]
         if let f = map["formats"] {
-            if let seq = f.sequence?.compactMap(\.string), !seq.isEmpty, seq.allSatisfy({ ["png", "pdf", "svg"].contains($0) }) {
+            // An empty list draws nothing: the chart is data for a briefing table (and its CSV).
+            if let seq = f.sequence?.compactMap(\.string), seq.allSatisfy({ ["png", "pdf", "svg"].contains($0) }) {
                 formats = seq
             } else {
                 problems.append(.data(path: path, line: f.mark?.line, field: "formats", message: "give a list drawn from png, pdf, svg"))
@@ -109,12 +120,36 @@ public struct ChartFile: Sendable {
         }
         let base = (path as NSString).deletingLastPathComponent
         let resolved = data.hasPrefix("/") ? data : (base.isEmpty ? data : (base as NSString).appendingPathComponent(data))
-        if !data.isEmpty, !FileManager.default.fileExists(atPath: resolved) {
+        if !data.isEmpty, facts == nil, !FileManager.default.fileExists(atPath: resolved) {
             problems.append(.data(path: path, line: map["data"]?.mark?.line, field: "data",
                                   message: "no such file: \((resolved as NSString).standardizingPath); give the CSV's path relative to this chart file"))
         }
         guard problems.isEmpty, let spec else { throw problems.count == 1 ? problems[0] : .many(problems) }
-        return ChartFile(path: path, name: name, dataPath: (resolved as NSString).standardizingPath, formats: formats, spec: spec, alt: alt)
+        var file = ChartFile(path: path, name: name, dataPath: facts != nil ? path : (resolved as NSString).standardizingPath, formats: formats, spec: spec, alt: alt)
+        file.facts = facts
+        return file
+    }
+
+    /// The chart's numbers outside a build (`reportgen chart`): a fact chart reads `articles`, by
+    /// default the `*.txt` beside the chart file and in the folder above it (a report's charts/
+    /// folder sits beside its articles).
+    public func standaloneData(articles given: [String]? = nil) throws(BuildError) -> ChartData {
+        let dir = (path as NSString).deletingLastPathComponent
+        let articles = given ?? (BriefingFile.Reader.glob("*.txt", base: dir) + BriefingFile.Reader.glob("*.txt", base: (dir as NSString).deletingLastPathComponent))
+        guard facts != nil else { return try data(facts: nil, articles: articles) }
+        guard !articles.isEmpty else {
+            throw .data(path: path, line: facts?.line, field: "data", message: "this chart is drawn from facts, and no articles (*.txt) are beside it or in the folder above; pass them with --article FILE")
+        }
+        let docs = try ReportBuild.extract(docs: articles.map { (path: $0, referenceDate: String?.none) })
+        return try data(facts: FactBase(documents: docs), articles: articles)
+    }
+
+    /// The chart's numbers: from its CSV (citations checked against `articles`, the build's
+    /// articles) or from the build's facts.
+    public func data(facts base: FactBase?, articles: [String]) throws(BuildError) -> ChartData {
+        guard let facts else { return try ChartData.csv(dataPath, articles: articles) }
+        guard let base else { throw .data(path: path, line: facts.line, field: "data", message: "this chart is drawn from facts, but no articles were given") }
+        return try facts.data(base, valueKind: spec.valueKind)
     }
 
     /// Fills categories and series from the data table; series options given in YAML (names,

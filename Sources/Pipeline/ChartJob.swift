@@ -13,23 +13,28 @@ public enum ChartJob {
         public var warnings: [String]
     }
 
-    /// Lays out and encodes one chart. Pure apart from reading its inputs; safe in parallel.
-    public static func render(_ file: ChartFile, measurer: TextMeasurer) throws(BuildError) -> Output {
-        let table = try DataTable.load(file.dataPath)
-        let spec = try file.resolvedSpec(table)
+    /// Lays out and encodes one chart from its data (read once per build, see `ChartData`).
+    /// Pure; safe in parallel.
+    public static func render(_ file: ChartFile, data: ChartData, measurer: TextMeasurer) throws(BuildError) -> Output {
+        let spec = data.spec(file)
         let laid: ChartFrame
-        do { laid = try Chart.layout(spec, measurer: measurer) } catch { throw .chart(path: "\(file.path) (data: \(file.dataPath))", error) }
+        do { laid = try Chart.layout(spec, measurer: measurer) } catch { throw .chart(path: "\(file.path)\(file.facts == nil ? " (data: \(file.dataPath))" : "")", error) }
         var frame = laid.frame
         frame.alternative = TextAlternative(title: spec.title, description: file.alt ?? FigureDescription.chart(spec))
         var (files, warnings) = try FigureFiles.encode(frame, dpi: laid.dpi, name: file.name, formats: file.formats,
                                                        title: spec.title, subject: spec.subtitle)
-        warnings = laid.warnings.map { "\(file.name): \($0)" } + warnings
-        files.append(("\(file.name).csv", csv(table)))
-        var inputs = [file.path, file.dataPath]
-        if let col = table.header.firstIndex(of: "file") {
-            inputs += Set(table.rows.map { $0[col] }.filter { !$0.isEmpty }).sorted()
-        }
+        warnings = data.warnings + laid.warnings.map { "\(file.name): \($0)" } + warnings
+        files.append(("\(file.name).csv", data.sidecar(seriesNames: spec.series.map(\.name))))
+        var inputs = [file.path]
+        if file.facts == nil { inputs.append(file.dataPath) }
+        inputs += data.articles
         return Output(name: file.name, files: files, inputs: inputs, warnings: warnings)
+    }
+
+    /// One chart from a CSV chart file, outside a build (no articles to check citations against
+    /// beyond the files the CSV names).
+    public static func render(_ file: ChartFile, measurer: TextMeasurer) throws(BuildError) -> Output {
+        try render(file, data: try file.data(facts: nil, articles: []), measurer: measurer)
     }
 
     /// The chart files of a folder (`*.yaml`, `*.yml`), sorted by name.
@@ -46,10 +51,6 @@ public enum ChartJob {
         return out
     }
 
-    /// The chart's table as CSV: what was plotted and where each number came from.
-    static func csv(_ t: DataTable) -> [UInt8] {
-        Array(([t.header] + t.rows).map(FigureFiles.csvLine).joined().utf8)
-    }
 }
 
 /// Slots filled by concurrent workers, one each; read after they are done.

@@ -2,6 +2,7 @@ import Canvas
 import Document
 import Extraction
 import Foundation
+import Timeline
 import Yams
 
 /// How one report is built: where it goes and how careful to be.
@@ -183,8 +184,6 @@ public enum ReportBuild {
         var rebuilt: [String] = [], reused: [String] = []
         // Asking fontconfig costs tens of milliseconds; only a build that draws needs the answer.
         var fontsChecked = false
-        // Reproducible builds pin the clock; otherwise the day matters (it is printed on the briefing).
-        let clock = epoch.map { "epoch \(Int($0.timeIntervalSince1970))" } ?? "day \(BriefingJob.chineseDate(now))"
 
         /// Jobs run in this build, staged together once all have run.
         var fresh: [(id: String, key: String, output: JobOutput)] = []
@@ -235,118 +234,48 @@ public enum ReportBuild {
             }
         }
 
-        // Facts: only extracted when something that reads them must be redone.
-        let textHashes = try inputs.sources.map { s throws(BuildError) in try "\(s.path)|\(s.referenceDate ?? "")|\(fileHash(s.path))" }
-        let factsKey = BuildCache.key(["facts", reportgenVersion] + textHashes)
-        var merged: [MergedFact]?
-        var docs: [DocumentFacts] = []
-        func facts() throws(BuildError) -> [MergedFact] {
-            if let merged { return merged }
-            let m = try extract(inputs.sources, docs: &docs)
-            merged = m
-            return m
+        // Every job keyed in order (the briefing's key holds its figures'), then the redone ones
+        // prepared (data read, facts extracted and resolved once, shared), drawn in one parallel
+        // pass (one measurer per piece: Pango is per thread), and recorded in order.
+        let context = try BuildContext(inputs: inputs, epoch: epoch, now: now)
+        var jobs: [any BuildJob] = inputs.sources.isEmpty ? [] : [FactsJob()]
+        jobs += inputs.charts.map(ChartBuildJob.init) as [any BuildJob]
+        jobs += inputs.timelines.map(TimelineBuildJob.init) as [any BuildJob]
+        if let b = inputs.briefing { jobs.append(BriefingBuildJob(b)) }
+        var keys: [String] = []
+        for j in jobs {
+            let key = BuildCache.key([reportgenVersion] + (try j.keyParts(context)))
+            context.keys[j.id] = key
+            keys.append(key)
         }
-        // facts.json is encoded in the parallel pass below; extraction itself happens here, once.
-        let factsPending = !inputs.sources.isEmpty && reusable("facts", factsKey) == nil
-        if factsPending { _ = try facts() }
-
-        // Charts and timelines, in parallel (one measurer per worker); each keyed by its files,
-        // timelines also by the facts they select from.
-        var chartKeys: [String] = [], timelineKeys: [String] = []
-        var pendingCharts: [Int] = [], pendingTimelines: [Int] = []
-        for (i, c) in inputs.charts.enumerated() {
-            let key = BuildCache.key(["chart", reportgenVersion, clock, try fileHash(c.path), try fileHash(c.dataPath)])
-            chartKeys.append(key)
-            if reusable("chart:\(c.name)", key) == nil { pendingCharts.append(i) }
+        let pending = jobs.indices.filter { reusable(jobs[$0].id, keys[$0]) == nil }
+        // A job that cannot be prepared fails at its turn below, so errors come in job order
+        // (a chart's bad data before the briefing that shows it).
+        var failed: [Int: BuildError] = [:]
+        for i in pending {
+            do throws(BuildError) { try jobs[i].prepare(context) } catch { failed[i] = error }
         }
-        for (i, t) in inputs.timelines.enumerated() {
-            var parts = ["timeline", reportgenVersion, clock, factsKey, try fileHash(t.path)]
-            if let d = t.dataPath { parts.append(try fileHash(d)) }
-            let key = BuildCache.key(parts)
-            timelineKeys.append(key)
-            if reusable("timeline:\(t.name)", key) == nil { pendingTimelines.append(i) }
-        }
-        let timelineFacts = pendingTimelines.isEmpty ? [] : try facts()
-
-        // The briefing redraws its figures from the specs, so its formats need none of the files
-        // above: they are drawn in the same pass, the slowest first, keeping every core busy.
-        // (Measurers are made inside the pass: one starts fontconfig, which an unchanged rebuild skips.)
-        var briefingKey: String?
-        var briefingDoc: Result<BriefingDocument, BuildError>?
-        if let b = inputs.briefing {
-            let key = BuildCache.key(["briefing", reportgenVersion, clock, factsKey, try fileHash(b.path)] + chartKeys + timelineKeys)
-            briefingKey = key
-            if reusable("briefing:\(b.name)", key) == nil {
-                briefingDoc = Result { () throws(BuildError) -> BriefingDocument in
-                    let library = try BriefingJob.Library(charts: inputs.charts, timelines: inputs.timelines, facts: try facts())
-                    do throws(BuildError) { return try BriefingJob.compile(b, library: library, date: epoch ?? now) } catch { throw .invalidSpec(error) }
-                }
-            }
-        }
-        let briefingFormats = inputs.briefing?.formats ?? []
-        let briefingName = inputs.briefing?.name ?? "briefing"
-        let doc = try? briefingDoc?.get()
-        enum Work: Sendable { case chart(Int), timeline(Int), briefing(Int), factsJSON }
-        let briefingWork = doc == nil ? [] : briefingFormats.indices
-            .sorted { BriefingJob.costOrder(briefingFormats[$0]) < BriefingJob.costOrder(briefingFormats[$1]) }.map { Work.briefing($0) }
-        let work = briefingWork + (factsPending ? [Work.factsJSON] : []) + pendingCharts.map { Work.chart($0) }
-            + pendingTimelines.map { Work.timeline($0) }
-        let extracted = docs
-        let factsJSON = ResultSlots<[UInt8]>(count: 1)
-        let charted = ResultSlots<ChartJob.Output>(count: inputs.charts.count)
-        let drawn = ResultSlots<ChartJob.Output>(count: inputs.timelines.count)
-        let parts = ResultSlots<BriefingJob.Part>(count: briefingFormats.count)
+        let work = pending.filter { failed[$0] == nil }.flatMap { i in jobs[i].pieces.enumerated().map { (job: i, piece: $0.element, rank: $0.offset) } }
+            .sorted { $0.rank < $1.rank }
+        let slots = ResultSlots<JobOutput>(count: work.count)
+        let shared = jobs
         DispatchQueue.concurrentPerform(iterations: work.count) { k in
-            switch work[k] {
-            case .chart(let i):
-                do throws(BuildError) { charted.set(i, .success(try ChartJob.render(inputs.charts[i], measurer: PangoMeasurer()))) } catch {
-                    charted.set(i, .failure(error))
+            let w = work[k]
+            do throws(BuildError) { slots.set(k, .success(try shared[w.job].render(piece: w.piece, measurer: PangoMeasurer()))) } catch {
+                slots.set(k, .failure(error))
+            }
+        }
+        let results = slots.values
+        for (i, j) in jobs.enumerated() {
+            try job(j.id, key: keys[i]) { () throws(BuildError) -> JobOutput in
+                if let e = failed[i] { throw e }
+                // The pieces in piece order (a briefing's formats as the spec lists them).
+                var parts: [(Int, JobOutput)] = []
+                for (k, w) in work.enumerated() where w.job == i {
+                    guard let r = results[k] else { throw .other("\(j.id) was not drawn") }
+                    parts.append((w.piece, try r.get()))
                 }
-            case .timeline(let i):
-                do throws(BuildError) {
-                    drawn.set(i, .success(try TimelineJob.render(inputs.timelines[i], facts: timelineFacts, measurer: PangoMeasurer())))
-                } catch { drawn.set(i, .failure(error)) }
-            case .factsJSON:
-                do { factsJSON.set(0, .success([UInt8](try FactMerger.factsJSON(extracted)) + [0x0A])) } catch {
-                    factsJSON.set(0, .failure(.other("cannot encode facts: \(error)")))
-                }
-            case .briefing(let i):
-                guard let doc else { return }
-                do throws(BuildError) {
-                    parts.set(i, .success(try BriefingJob.part(doc, name: briefingName, format: briefingFormats[i],
-                                                               measurer: PangoMeasurer(), date: epoch)))
-                } catch { parts.set(i, .failure(error)) }
-            }
-        }
-        let chartResults = charted.values, timelineResults = drawn.values
-        if !inputs.sources.isEmpty {
-            try job("facts", key: factsKey) { () throws(BuildError) -> JobOutput in
-                guard let encoded = factsJSON.values[0] else { throw .other("facts.json was not encoded") }
-                return JobOutput(files: [("facts.json", "data", try encoded.get())], inputs: inputs.sources.map(\.path),
-                                 warnings: docs.flatMap(\.warnings))
-            }
-        }
-        for (i, c) in inputs.charts.enumerated() {
-            try job("chart:\(c.name)", key: chartKeys[i]) { () throws(BuildError) -> JobOutput in
-                guard let r = chartResults[i] else { throw .other("chart \(c.name) was not drawn") }
-                let o = try r.get()
-                return JobOutput(files: o.files.map { ($0.name, $0.name.hasSuffix(".csv") ? "data" : "chart", $0.bytes) }, inputs: o.inputs, warnings: o.warnings)
-            }
-        }
-        for (i, t) in inputs.timelines.enumerated() {
-            try job("timeline:\(t.name)", key: timelineKeys[i]) { () throws(BuildError) -> JobOutput in
-                guard let r = timelineResults[i] else { throw .other("timeline \(t.name) was not drawn") }
-                let o = try r.get()
-                return JobOutput(files: o.files.map { ($0.name, $0.name.hasSuffix(".csv") ? "data" : "timeline", $0.bytes) }, inputs: o.inputs, warnings: o.warnings)
-            }
-        }
-        if let b = inputs.briefing, let key = briefingKey {
-            try job("briefing:\(b.name)", key: key) { () throws(BuildError) -> JobOutput in
-                guard let briefingDoc else { throw .other("briefing \(b.name) was not compiled") }
-                _ = try briefingDoc.get()
-                let o = try BriefingJob.combine(parts.values)
-                let ins = [b.path] + inputs.charts.map(\.path) + inputs.timelines.map(\.path) + inputs.sources.map(\.path)
-                return JobOutput(files: o.files.map { ($0.name, $0.kind, $0.bytes) }, inputs: ins, warnings: o.warnings)
+                return try j.combine(parts.sorted { $0.0 < $1.0 }.map(\.1))
             }
         }
 
@@ -367,7 +296,8 @@ public enum ReportBuild {
         return Summary(manifest: manifest, warnings: warnings, rebuilt: rebuilt, reused: reused, archive: archived)
     }
 
-    static func extract(_ sources: [(path: String, referenceDate: String?)], docs: inout [DocumentFacts]) throws(BuildError) -> [MergedFact] {
+    static func extract(docs sources: [(path: String, referenceDate: String?)]) throws(BuildError) -> [DocumentFacts] {
+        var docs: [DocumentFacts] = []
         for s in sources {
             // A news article is tens of kilobytes; beyond this it is the wrong file or a dump to split.
             if let size = (try? FileManager.default.attributesOfItem(atPath: s.path))?[.size] as? Int, size > maxArticleBytes {
@@ -378,7 +308,7 @@ public enum ReportBuild {
                 throw .invalidSpec(.data(path: s.path, line: nil, field: nil, message: "\(e)"))
             } catch { throw .unreadable(path: s.path, reason: "\(error)") }
         }
-        return FactMerger.merge(docs).facts
+        return docs
     }
 
     public static let maxArticleBytes = 16 * 1024 * 1024

@@ -10,22 +10,30 @@ import Yams
 /// ```yaml
 /// name: aksu-2015-ecommerce-timeline
 /// title: 阿克苏电子商务发展大事记（2015）
-/// facts: {docs: [000_ff3f57a7c254049f.txt], keywords: [电商, 电子商务]}
+/// facts: {docs: [000_ff3f57a7c254049f.txt], keywords: [电商, 电子商务]}   # a FactQuery (milestone dates)
 /// from: 2015-01
 /// to: 2015-12
 /// labels: {2015-06: 电子商务产业园开园}    # a user's wording wins over the extracted label
 /// ```
 public struct TimelineFile: Sendable {
-    public struct FactSelection: Sendable, Codable {
-        public var docs: [String]?
-        public var keywords: [String]?
-        public var categories: [String]?
+    /// One event drawn, as the timeline's CSV lists it.
+    public struct Row: Sendable, Hashable {
+        public var date: String
+        public var precision: String
+        public var label: String
+        public var lane: String
+        /// user, data or extracted: whose wording the label is.
+        public var labelSource: String
+        public var sources: [SourceRef]
+
+        var cells: [String] { [date, precision, label, lane, labelSource, sources.map(\.location).joined(separator: " ")] }
     }
 
     public var path: String
     public var name: String
     public var spec: TimelineSpec
-    public var facts: FactSelection?
+    /// Which milestone facts to draw; `type: date` and `milestone: true` unless it says otherwise.
+    public var facts: FactQuery?
     public var from: ChartDate?
     public var to: ChartDate?
     /// Label overrides keyed by resolved date (`2015-06`, `2015-09-10`).
@@ -41,7 +49,6 @@ public struct TimelineFile: Sendable {
 
     struct Options: Decodable {
         var title: String?, subtitle: String?, source: String?
-        var facts: FactSelection?
         var from: ChartDate?, to: ChartDate?
         var lanes: String?
         var events: [EventEntry]?
@@ -93,7 +100,18 @@ public struct TimelineFile: Sendable {
             problems.append(.data(path: path, line: map["name"]?.mark?.line ?? 1, field: "name",
                                   message: "give the output file stem: letters, digits, - and _ only"))
         }
-        for k in ["name", "data", "formats", "labels"] { opts[Node(k)] = nil }
+        for k in ["name", "data", "formats", "labels", "facts"] { opts[Node(k)] = nil }
+        var query: FactQuery?
+        if let fn = map["facts"] {
+            let (q, qp) = FactQuery.parse(fn, path: path, field: "facts")
+            problems += qp
+            query = q
+            if query?.type == nil { query?.type = .date }
+            if query?.milestone == nil { query?.milestone = true }
+            if let t = query?.type, t != .date {
+                problems.append(.data(path: path, line: fn.mark?.line, field: "facts.type", message: "a timeline draws dates; leave type out or write type: date"))
+            }
+        }
         // Label overrides are read from the node: keys like 2015 or 2015-09-10 must stay text.
         var labels: [String: String] = [:]
         if let node = map["labels"] {
@@ -130,15 +148,18 @@ public struct TimelineFile: Sendable {
                                 orientation: o.orientation, maxLabelLines: o.maxLabelLines, size: o.size, theme: o.theme,
                                 transparent: o.transparent)
         let formats = map["formats"]?.sequence?.compactMap(\.string) ?? ["png", "pdf", "svg"]
-        return TimelineFile(path: path, name: name, spec: spec, facts: o.facts, from: o.from, to: o.to, labels: labels,
+        return TimelineFile(path: path, name: name, spec: spec, facts: query, from: o.from, to: o.to, labels: labels,
                             lanesByCategory: (o.lanes ?? "category") == "category", dataPath: dataPath, formats: formats)
     }
 
-    /// The spec with every event: inline ones, the CSV's, and the selected milestone facts.
-    /// Rows for the data CSV (with provenance and whether the label is the user's) come along.
-    public func resolved(facts merged: [MergedFact]) throws(BuildError) -> (TimelineSpec, [[String]]) {
+    /// The spec with every event: inline ones, the CSV's, and the selected milestone facts; and
+    /// one row per event for the timeline's CSV, with its sources.
+    public func resolved(facts base: FactBase) throws(BuildError) -> (TimelineSpec, [Row]) {
         var spec = self.spec
-        var rows: [[String]] = spec.events.map { [$0.when.date.description, $0.when.effectivePrecision, $0.label, $0.lane ?? "", "user", $0.source ?? ""] }
+        var rows: [Row] = spec.events.map {
+            Row(date: $0.when.date.description, precision: $0.when.effectivePrecision, label: $0.label, lane: $0.lane ?? "",
+                labelSource: "user", sources: Self.refs($0.source))
+        }
         if let dataPath {
             let t = try DataTable.load(dataPath)
             guard let di = t.header.firstIndex(of: "date"), let li = t.header.firstIndex(of: "label") else {
@@ -152,27 +173,58 @@ public struct TimelineFile: Sendable {
                 let e = TimelineEvent(when: EventDate(date: date, precision: cell("precision"), end: cell("end").flatMap(ChartDate.init(parsing:))),
                                       label: t.rows[r][li], detail: cell("detail"), lane: cell("lane"), source: cell("source"))
                 spec.events.append(e)
-                rows.append([date.description, e.when.effectivePrecision, e.label, e.lane ?? "", "data", e.source ?? ""])
+                var refs = Self.refs(e.source)
+                if refs.isEmpty { refs = [SourceRef(file: "（用户数据）\(dataPath):\(t.lines[r])", span: nil, sentence: e.label)] }
+                rows.append(Row(date: date.description, precision: e.when.effectivePrecision, label: e.label, lane: e.lane ?? "",
+                                labelSource: "data", sources: refs))
             }
         }
-        if let sel = facts {
-            for f in merged where f.kind == .date {
-                guard let d = f.date, d.milestone, let date = ChartDate(parsing: d.resolved) else { continue }
-                if let docs = sel.docs, !f.sources.contains(where: { docs.contains($0.file) }) { continue }
+        if let query = facts {
+            for f in try query.select(base) {
+                guard let d = f.date, let date = ChartDate(parsing: d.resolved) else { continue }
                 if let from, date.startDay < from.startDay { continue }
                 if let to, date.startDay >= to.endDay { continue }
-                if let cats = sel.categories, !cats.contains(d.category) { continue }
-                if let kws = sel.keywords, !kws.contains(where: { d.event.contains($0) || d.source.sentence.contains($0) }) { continue }
                 // A range (`10月10日至12日`) keeps its end and is drawn as the span it covers.
                 let end = d.precision == "day-range" ? d.resolvedEnd.flatMap(ChartDate.init(parsing:)).flatMap { $0.endDay > date.startDay ? $0 : nil } : nil
                 let precision = d.precision == "day-range" && end == nil ? "day" : d.precision
                 let user = labels[d.resolved]
-                let src = f.sources.map { "\($0.file):\($0.start)-\($0.end)" }.joined(separator: " ")
+                let refs = f.sources.map(SourceRef.init)
+                let extracted = Self.tidy(d.event)
                 spec.events.append(TimelineEvent(when: EventDate(date: date, precision: precision, end: end),
-                                                 label: user ?? d.event, lane: lanesByCategory ? d.category : nil, source: src))
-                rows.append([d.resolved, precision, user ?? d.event, lanesByCategory ? d.category : "", user == nil ? "extracted" : "user", src])
+                                                 label: user ?? extracted, lane: lanesByCategory ? d.category : nil,
+                                                 source: refs.map(\.location).joined(separator: " ")))
+                rows.append(Row(date: d.resolved, precision: precision, label: user ?? extracted, lane: lanesByCategory ? d.category : "",
+                                labelSource: user == nil ? "extracted" : "user", sources: refs))
             }
         }
         return (spec, rows)
+    }
+
+    /// Without reference dates (a timeline outside a build).
+    public func resolved(facts merged: [MergedFact]) throws(BuildError) -> (TimelineSpec, [Row]) {
+        try resolved(facts: FactBase(facts: merged))
+    }
+
+    /// An extracted event label without what a page leaves around it: a stray page number
+    /// before it (`38 ，衢州援疆指挥部…`) and a bracketed credit (`(记者吴卓胜)`).
+    static func tidy(_ label: String) -> String {
+        var t = label.replacingOccurrences(of: #"^[0-9０-９\s]+[，,、．.]\s*"#, with: "", options: .regularExpression)
+        t = t.replacingOccurrences(of: #"[(（](记者|通讯员)[^)）]*[)）]"#, with: "", options: .regularExpression)
+        t = t.trimmingCharacters(in: .whitespaces)
+        return t.isEmpty ? label : t
+    }
+
+    /// A user's `source:` text: `file:start-end` (several separated by spaces) is a span; any other
+    /// text is kept as the note it is.
+    static func refs(_ source: String?) -> [SourceRef] {
+        guard let source, !source.isEmpty else { return [] }
+        return source.split(separator: " ").map { part in
+            let s = String(part)
+            if let colon = s.lastIndex(of: ":") {
+                let nums = s[s.index(after: colon)...].split(separator: "-").compactMap { Int($0) }
+                if nums.count == 2, nums[0] <= nums[1] { return SourceRef(file: String(s[..<colon]), span: nums[0]..<nums[1], sentence: "") }
+            }
+            return SourceRef(file: s, span: nil, sentence: s)
+        }
     }
 }

@@ -13,7 +13,12 @@ public enum TimelineJob {
     }
 
     public static func render(_ file: TimelineFile, facts: [MergedFact], measurer: TextMeasurer) throws(BuildError) -> ChartJob.Output {
-        let (spec, rows) = try file.resolved(facts: facts)
+        try render(file, resolved: try file.resolved(facts: FactBase(facts: facts)), measurer: measurer)
+    }
+
+    /// Draws a timeline already resolved against the build's facts (resolved once, shared with the briefing).
+    public static func render(_ file: TimelineFile, resolved: (TimelineSpec, [TimelineFile.Row]), measurer: TextMeasurer) throws(BuildError) -> ChartJob.Output {
+        let (spec, rows) = resolved
         let laid: TimelineFrame
         do { laid = try Timeline.layout(spec, measurer: measurer) } catch {
             throw .data(path: file.path, line: nil, field: nil, message: error.description)
@@ -24,10 +29,10 @@ public enum TimelineJob {
                                                        title: spec.title, subject: spec.subtitle)
         warnings = laid.warnings.map { "\(file.name): \($0)" } + warnings
         let header = ["date", "precision", "label", "lane", "label_source", "source"]
-        let csv = ([header] + rows).map(FigureFiles.csvLine).joined()
+        let csv = ([header] + rows.map(\.cells)).map(FigureFiles.csvLine).joined()
         files.append(("\(file.name).csv", Array(csv.utf8)))
         var inputs = [file.path] + (file.dataPath.map { [$0] } ?? [])
-        inputs += Set(rows.flatMap { $0[5].split(separator: " ").map { String($0.split(separator: ":").first ?? "") } }).filter { !$0.isEmpty }.sorted()
+        inputs += Set(rows.flatMap { $0.sources.filter { $0.span != nil }.map(\.file) }).sorted()
         return ChartJob.Output(name: file.name, files: files, inputs: inputs, warnings: warnings)
     }
 }

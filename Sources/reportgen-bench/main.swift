@@ -148,7 +148,7 @@ var ours: [String: Double] = [:]
 let measurer = PangoMeasurer()
 for (peerName, file) in mapping.sorted(by: { $0.key < $1.key }) {
     guard let cf = chartFiles.first(where: { $0.name == file }) else { continue }
-    let spec = try cf.resolvedSpec(try DataTable.load(cf.dataPath))
+    let spec = try cf.standaloneData().spec(cf)
     for fmt in ["png", "pdf", "svg"] where opt.only == nil || opt.only == "\(peerName).\(fmt)" {
         // One render = layout + draw + encode + write the file, as the peer's savefig does.
         ours["\(peerName).\(fmt)"] = try time(opt.runs) {

@@ -43,6 +43,9 @@ struct ChartCommand: ParsableCommand {
     @Flag(help: "Transparent background.")
     var transparent = false
 
+    @Option(name: .customLong("article"), help: "An article for a chart drawn from facts (repeat; default: the *.txt beside the chart file and in the folder above).")
+    var articles: [String] = []
+
     func run() throws { try FigureOutputs.run(render) }
 
     private func render() throws {
@@ -63,7 +66,7 @@ struct ChartCommand: ParsableCommand {
         if let size = outputs.sizePreset { file.spec.size = size }
         if let theme { file.spec.theme = theme }
         if transparent { file.spec.transparent = true }
-        let spec = try file.resolvedSpec(try DataTable.load(file.dataPath))
+        let spec = try file.standaloneData(articles: articles.isEmpty ? nil : articles).spec(file)
         let laid = try Chart.layout(spec, measurer: PangoMeasurer())
         try outputs.write(laid.frame, dpi: laid.dpi, title: spec.title, layoutWarnings: laid.warnings)
     }

@@ -11,7 +11,7 @@ struct Reportgen: ParsableCommand {
         commandName: "reportgen",
         abstract: "Charts, timelines and printable briefings from Chinese news reports and data.",
         version: reportgenVersion,
-        subcommands: [Build.self, WatchCommand.self, IndexCommand.self, InitCommand.self, ChartCommand.self, TimelineCommand.self, ExtractCommand.self, Fonts.self],
+        subcommands: [Build.self, WatchCommand.self, IndexCommand.self, InitCommand.self, DraftCommand.self, ChartCommand.self, TimelineCommand.self, ExtractCommand.self, Fonts.self],
         defaultSubcommand: Build.self
     )
 

@@ -17,7 +17,7 @@ import TestSupport
         let docs = try ["000_ff3f57a7c254049f.txt", "001_e5ff6977e7e2d249.txt", "002_daa3cccee4fb68d4.txt"]
             .map { try Extractor().extract(file: seeds + "/" + $0) }
         return try BriefingJob.Library(charts: ChartJob.chartFiles(in: seeds + "/charts"),
-                                       timelines: TimelineJob.files(in: seeds + "/timelines"), facts: FactMerger.merge(docs).facts)
+                                       timelines: TimelineJob.files(in: seeds + "/timelines"), facts: FactBase(documents: docs))
     }
 
     @Test func aSpecWithFiveMistakesReportsAllFiveWithTheirLines() throws {
@@ -64,7 +64,8 @@ import TestSupport
         """, path: "t.yaml")
         let doc = try BriefingJob.compile(file, library: lib)
         guard case .paragraph(let runs) = doc.blocks[1] else { Issue.record("no paragraph"); return }
-        let csv = try DataTable.load(root.appendingPathComponent("seeds/data/aksu-2015-aid.csv").path)
+        // The numbers the seed chart had when they were typed into a CSV by hand.
+        let csv = try DataTable.load(root.appendingPathComponent("Tests/PipelineTests/Fixtures/seed-csv/data/aksu-2015-aid.csv").path)
         let sum = try csv.rows.indices.compactMap { try csv.number(row: $0, column: 1) }.reduce(0, +)
         let text = runs.map(\.text).joined()
         #expect(text == "共\(csv.rows.count)项，合计\(ResolvedValue.trimmed(sum / 1e8))亿元，其中天网工程0.8亿元。")

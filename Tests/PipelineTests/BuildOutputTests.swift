@@ -47,4 +47,29 @@ import TestSupport
         #expect(sourceDateEpoch(["SOURCE_DATE_EPOCH": "soon"]) == nil)
         #expect(sourceDateEpoch([:]) == nil)
     }
+
+    /// A figure does not show the day, so a rebuild on another day redraws only the briefing
+    /// (which prints the date); a fact chart is redone when an article it reads changes.
+    @Test func aNewDayRedrawsOnlyTheBriefingAndAChangedArticleRedrawsItsFactChart() throws {
+        let dir = Tools.temporaryFolder("days")
+        try FileManager.default.createDirectory(atPath: dir + "/charts", withIntermediateDirectories: true)
+        try "时间：2024-01-02\n简讯\n某县安排帮扶资金1200万元，修建道路；另安排帮扶资金300万元，用于培训。\n".write(toFile: dir + "/a.txt", atomically: true, encoding: .utf8)
+        try "name: c\ndata:\n  facts: {type: money}\n  group: fact\nkind: bar\nvalueKind: money\nformats: [png]\n".write(toFile: dir + "/charts/c.yaml", atomically: true, encoding: .utf8)
+        try "title: t\nvalues:\n  s: {chart: c, sum: true}\nsections:\n  - heading: h\n    text: 合计{{s}}。\nformats: [md]\n".write(toFile: dir + "/r.yaml", atomically: true, encoding: .utf8)
+        let inputs = try ReportBuild.inputs(spec: dir + "/r.yaml")
+        let day = Date(timeIntervalSince1970: 1_700_000_000)
+        let first = try ReportBuild.run(inputs, options: BuildOptions(out: dir + "/out"), now: day)
+        #expect(first.rebuilt.contains("chart:c"))
+        let next = try ReportBuild.run(inputs, options: BuildOptions(out: dir + "/out"), now: day.addingTimeInterval(86_400))
+        if sourceDateEpoch() == nil {
+            #expect(next.rebuilt == ["briefing:briefing"], "\(next.rebuilt)")
+        } else {
+            #expect(next.rebuilt.isEmpty, "the epoch pins the date: \(next.rebuilt)")
+        }
+        try "时间：2024-01-02\n简讯\n某县安排帮扶资金1500万元，修建道路；另安排帮扶资金300万元，用于培训。\n".write(toFile: dir + "/a.txt", atomically: true, encoding: .utf8)
+        let changed = try ReportBuild.run(inputs, options: BuildOptions(out: dir + "/out"), now: day.addingTimeInterval(86_400))
+        #expect(Set(changed.rebuilt).isSuperset(of: ["chart:c", "facts", "briefing:briefing"]), "\(changed.rebuilt)")
+        let csv = try String(contentsOfFile: dir + "/out/c.csv", encoding: .utf8)
+        #expect(csv.contains("1500万元") && !csv.contains("1200万元"))
+    }
 }

@@ -25,7 +25,7 @@ import TestSupport
         #expect(files.count >= 4)
         #expect(Set(files.map(\.spec.kind)).isSuperset(of: [.bar, .donut, .area]))
         for f in files {
-            let spec = try f.resolvedSpec(try DataTable.load(f.dataPath))
+            let spec = try f.standaloneData().spec(f)
             let laid = try Chart.layout(spec, measurer: PangoMeasurer())
             #expect(FrameChecks.textProblems(laid.frame).isEmpty, "\(f.name): \(FrameChecks.textProblems(laid.frame))")
             #expect(laid.warnings.isEmpty, "\(f.name): \(laid.warnings)")
@@ -33,21 +33,24 @@ import TestSupport
     }
 
     /// Every plotted seed number carries the file, offsets and sentence it came from, and the
-    /// offsets (Unicode scalars) really point at a figure inside that sentence.
+    /// offsets (Unicode scalars) really point at that figure inside that sentence.
     @Test func seedDataIsTraceableToItsSentence() throws {
         for f in try ChartJob.chartFiles(in: seeds + "/charts") {
-            let t = try DataTable.load(f.dataPath)
-            for r in t.rows.indices {
-                guard let file = t.cell(row: r, named: "file"), !file.isEmpty else { continue }
-                let text = try SourceText.read(GoldenImage.packageRoot().appendingPathComponent(file).path).text
-                let scalars = Array(text.unicodeScalars)
-                let start = try #require(Int(t.cell(row: r, named: "start") ?? ""))
-                let end = try #require(Int(t.cell(row: r, named: "end") ?? ""))
-                #expect(start < end && end <= scalars.count)
-                let span = String(String.UnicodeScalarView(scalars[start..<end]))
-                let sentence = try #require(t.cell(row: r, named: "sentence"))
-                #expect(sentence.contains(span) && text.contains(sentence), "\(f.name) row \(r + 2): \(span)")
-                #expect(span.first?.isNumber == true || span.hasPrefix("超"), "\(span) is a figure")
+            let data = try f.standaloneData()
+            #expect(data.warnings.isEmpty, "\(f.name): \(data.warnings)")
+            for (k, s) in data.series.enumerated() {
+                for r in s.values.indices where s.values[r] != nil && !(f.spec.kind == .area && s.sources[r].isEmpty) {
+                    #expect(!s.sources[r].isEmpty, "\(f.name) \(data.categories[r]) series \(k) has a source")
+                    for ref in s.sources[r] {
+                        let text = try SourceText.read(seeds + "/" + ref.fileName).text
+                        let scalars = Array(text.unicodeScalars)
+                        let span = try #require(ref.span)
+                        #expect(span.upperBound <= scalars.count)
+                        let shown = String(String.UnicodeScalarView(scalars[span]))
+                        #expect(shown == ref.text && ref.sentence.contains(shown) && text.contains(ref.sentence), "\(f.name): \(shown)")
+                        #expect(shown.first?.isNumber == true || shown.hasPrefix("超"), "\(shown) is a figure")
+                    }
+                }
             }
         }
     }

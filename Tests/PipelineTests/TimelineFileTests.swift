@@ -22,7 +22,7 @@ import Timeline
         for f in files {
             let (spec, rows) = try f.resolved(facts: facts)
             #expect(spec.events.count >= 5, "\(f.name) has events from the extractor")
-            #expect(rows.allSatisfy { !$0[5].isEmpty }, "every event cites where it was read")
+            #expect(rows.allSatisfy { !$0.sources.isEmpty }, "every event cites where it was read")
             for orientation in [Orientation.horizontal, .vertical] {
                 var s = spec
                 s.orientation = orientation
@@ -34,7 +34,7 @@ import Timeline
         let (spec, rows) = try aksu.resolved(facts: facts)
         #expect(spec.events.contains { $0.when.date.description == "2015-09-10" && $0.when.isPoint }, "the day-precision launch is a point")
         #expect(spec.events.contains { $0.when.date.description == "2015-06" && !$0.when.isPoint }, "a month stays a month")
-        #expect(rows.contains { $0[4] == "user" }, "label overrides are marked as the user's")
+        #expect(rows.contains { $0.labelSource == "user" }, "label overrides are marked as the user's")
     }
 
     /// A milestone given as a range of days keeps its end: drawn as the span, labelled `10日—12日`.

@@ -46,7 +46,10 @@ import TestSupport
     static let template: (seeds: String, out: String)? = {
         let dir = Tools.temporaryFolder("bad-input-template")
         let seeds = dir + "/seeds", out = dir + "/out"
-        do { try FileManager.default.copyItem(atPath: root.appendingPathComponent("seeds").path, toPath: seeds) } catch { return nil }
+        do {
+            try FileManager.default.copyItem(atPath: root.appendingPathComponent("seeds").path, toPath: seeds)
+            try installCSVCharts(into: seeds)
+        } catch { return nil }
         let r = try? Tools.run(Tools.reportgenBinary(), ["build", "--seeds", seeds, "--out", out, "--quiet"])
         return r?.status == 0 ? (seeds, out) : nil
     }()

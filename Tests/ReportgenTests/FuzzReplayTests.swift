@@ -9,7 +9,7 @@ import TestSupport
 
     static func inputs(_ target: String) -> [String] {
         var dirs = ["Tests/Fixtures/fuzz/\(target)", "Tests/Fixtures/bad"]
-        dirs += target == "fuzz-extract" ? ["seeds"] : target == "fuzz-csv" ? ["seeds/data"] : ["seeds", "seeds/charts", "seeds/timelines"]
+        dirs += target == "fuzz-extract" ? ["seeds"] : target == "fuzz-csv" ? ["Tests/PipelineTests/Fixtures/seed-csv/data"] : ["seeds", "seeds/charts", "seeds/timelines"]
         return dirs.flatMap { d -> [String] in
             let path = root.appendingPathComponent(d).path
             return ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).filter { $0 != "README" }.sorted()

@@ -12,6 +12,7 @@ import TestSupport
     func seedCopy() throws -> String {
         let dir = Tools.temporaryFolder() + "/seeds"
         try FileManager.default.copyItem(atPath: seeds, toPath: dir)
+        try installCSVCharts(into: dir)
         return dir
     }
 
@@ -273,5 +274,20 @@ import TestSupport
         try "name: x\ntitle: ${missing}\nparameters:\n  - {other: 1}\nsections: [{heading: h}]\n".write(toFile: spec, atomically: true, encoding: .utf8)
         let bad = try build([spec, "--out", out])
         #expect(bad.status == 2 && bad.stderr.contains("${missing}"), "\(bad.stderr)")
+    }
+}
+
+/// Puts the seed charts as they were (chart files over hand-kept CSVs, under
+/// Tests/PipelineTests/Fixtures/seed-csv) into a seeds copy: the tests that edit a chart's CSV
+/// exercise a user's CSV charts, now that the seed charts themselves are drawn from facts.
+func installCSVCharts(into seeds: String) throws {
+    let from = GoldenImage.packageRoot().appendingPathComponent("Tests/PipelineTests/Fixtures/seed-csv").path
+    for sub in ["charts", "data"] {
+        try FileManager.default.createDirectory(atPath: seeds + "/" + sub, withIntermediateDirectories: true)
+        for name in try FileManager.default.contentsOfDirectory(atPath: from + "/" + sub) {
+            let to = seeds + "/" + sub + "/" + name
+            try? FileManager.default.removeItem(atPath: to)
+            try FileManager.default.copyItem(atPath: from + "/" + sub + "/" + name, toPath: to)
+        }
     }
 }

@@ -1,0 +1,103 @@
+import Extraction
+import Foundation
+
+/// A short, readable category label for an amount or count, from the words around it: what a
+/// person would write in a table's first column (天网工程, 安居富民工程, 智力支援类项目,
+/// 文化礼堂), not the extractor's clause (`杭州援疆指挥部继续投入援疆资金`).
+///
+/// In order: a name in quotes before the number (“安居富民工程”); what the money is for, after it
+/// (用于…, 建成…, 购买…); the extractor's subject when it is specific; the words before the number
+/// in its clause; the clause before it in the same list item (`智力支援类项目58个，安排援疆资金…`).
+/// Generic words (援疆资金, 安排, 投入, 共 …), agents (…指挥部) and dates are dropped.
+enum FactLabel {
+    static let maxLength = 16
+    static let generic = ["援疆资金", "援助资金", "援建资金", "帮扶资金", "补助资金", "资金总额", "资金", "总投资", "总额", "援疆", "援助",
+                          "安排", "落实", "投入", "投资", "下达", "共计", "累计", "合计", "共", "总", "计划", "实施", "已", "还", "继续",
+                          "其中", "达到", "达", "约", "近", "超过", "超", "金额", "价值", "等", "这项", "该项", "用于", "先后", "全年", "今年", "当年", "元"]
+    static let agents = ["指挥部", "政府", "委员会", "发改委", "集团", "公司", "工作组", "办公室"]
+    static let purposeVerbs = ["用于", "建成了", "建成", "建设", "购买", "修建", "新建", "改建", "实施", "支持", "开展"]
+    static let clauseBreaks: Set<Character> = ["，", ",", "、", "：", ":"]
+    static let itemBreaks: Set<Character> = ["；", ";", "。"]
+
+    static func short(_ f: MergedFact) -> String {
+        guard let p = f.sources.first else { return FactBase.subject(f) }
+        let s = p.sentence
+        guard let r = s.range(of: p.text) else { return cleaned(FactBase.subject(f)).nonEmpty ?? p.text }
+        // The list item (between ；) holding the number, and the clause (between ，) within it.
+        let itemStart = s[..<r.lowerBound].lastIndex(where: { itemBreaks.contains($0) }).map { s.index(after: $0) } ?? s.startIndex
+        let itemEnd = s[r.upperBound...].firstIndex(where: { itemBreaks.contains($0) }) ?? s.endIndex
+        let clauseStart = s[itemStart..<r.lowerBound].lastIndex(where: { clauseBreaks.contains($0) }).map { s.index(after: $0) } ?? itemStart
+        let before = String(s[clauseStart..<r.lowerBound])
+        let afterAll = String(s[r.upperBound..<itemEnd])
+        // The rest of this clause and the next one.
+        let afterParts = afterAll.split(omittingEmptySubsequences: false, whereSeparator: { clauseBreaks.contains($0) }).prefix(2).map(String.init)
+        if let q = quoted(String(s[itemStart..<r.lowerBound])) { return q }
+        for part in afterParts {
+            for verb in purposeVerbs {
+                guard let v = part.range(of: verb) else { continue }
+                var rest = String(part[v.upperBound...])
+                rest = stripQuantity(rest.hasPrefix("了") ? String(rest.dropFirst()) : rest)
+                if let q = quoted(rest), rest.hasPrefix("“") && q.count >= rest.count - 4 { return q }
+                if let c = cleaned(rest).nonEmpty { return c }
+            }
+        }
+        // A count names its thing just before it (`其中国家级36个`, `示范县累计培训达1740批次`).
+        if f.kind == .count, let c = cleaned(before).nonEmpty, (2...12).contains(c.count) { return c }
+        if let subj = cleaned(FactBase.subject(f)).nonEmpty, subj.count >= 3 { return subj }
+        if let c = cleaned(before).nonEmpty, c.count >= 2 { return c }
+        let previous = s[itemStart..<clauseStart].split(whereSeparator: { clauseBreaks.contains($0) }).last.map(String.init) ?? ""
+        if let c = cleaned(stripTrailingQuantity(previous)).nonEmpty, c.count >= 2 { return c }
+        // The subject as the extractor gave it, without agents and punctuation; else the kind.
+        let bare = cleaned(FactBase.subject(f), keepGeneric: true)
+        return bare.nonEmpty ?? FactChart.kindNames[f.money?.kind ?? ""] ?? f.count.map { "数量（\($0.unit)）" } ?? p.text
+    }
+
+    /// The first “…” name in a text, with 工程/项目/计划 directly after the closing quote.
+    static func quoted(_ t: String) -> String? {
+        guard let a = t.firstIndex(where: { $0 == "“" || $0 == "「" }),
+              let b = t[t.index(after: a)...].firstIndex(where: { $0 == "”" || $0 == "」" }) else { return nil }
+        let inner = String(t[t.index(after: a)..<b])
+        guard inner.count >= 2, inner.count <= maxLength else { return nil }
+        let tail = t[t.index(after: b)...]
+        for suffix in ["工程", "项目", "计划", "行动"] where tail.hasPrefix(suffix) && !inner.hasSuffix(suffix) { return inner + suffix }
+        return inner
+    }
+
+    /// Drops a leading quantity (`6000平方米`, `10个`) so the label is the thing, not its size.
+    static func stripQuantity(_ t: String) -> String {
+        var s = Substring(t)
+        guard let first = s.first, first.isNumber else { return t }
+        s = s.drop(while: { $0.isNumber || $0 == "." })
+        for unit in ["平方米", "万平方米", "公里", "千米", "亩", "个", "座", "所", "家", "台", "套", "批", "项", "条"] where s.hasPrefix(unit) {
+            s = s.dropFirst(unit.count); break
+        }
+        return String(s)
+    }
+
+    /// Drops a trailing count (`智力支援类项目58个` → `智力支援类项目`).
+    static func stripTrailingQuantity(_ t: String) -> String {
+        t.replacingOccurrences(of: #"[0-9０-９.]+[个项所家名人座条批类户次万亿元]*$"#, with: "", options: .regularExpression)
+    }
+
+    /// Without agents, generic words, dates, brackets and stray particles; cut to `maxLength`.
+    static func cleaned(_ raw: String, keepGeneric: Bool = false) -> String {
+        var t = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        // Web addresses are not labels (a sentence may run on from a URL line).
+        t = t.replacingOccurrences(of: #"(https?:)?//[^\s，。]*|https?:?"#, with: "", options: .regularExpression)
+        for a in agents {
+            if let r = t.range(of: a, options: .backwards) { t = String(t[r.upperBound...]) }
+        }
+        // A leading date (`2015年`, `12月`) or place frame (`在阿克苏市…`) is not the thing.
+        while let r = t.range(of: #"^[0-9０-９]{1,4}(年|月|日)(底|初|末)?"#, options: .regularExpression) { t.removeSubrange(r) }
+        if !keepGeneric { for g in generic { t = t.replacingOccurrences(of: g, with: "") } }
+        t = t.replacingOccurrences(of: #"[“”「」\"()（）\[\]《》]"#, with: "", options: .regularExpression)
+        t = t.trimmingCharacters(in: CharacterSet(charactersIn: "的了在于是对为将把和与及,，、:：;；. ").union(.whitespaces))
+        for lead in ["随着", "通过", "目前", "此外", "同时", "据悉", "据介绍"] where t.hasPrefix(lead) && t.count > lead.count + 1 { t = String(t.dropFirst(lead.count)) }
+        if t.count > maxLength { t = String(t.prefix(maxLength - 1)) + "…" }
+        return t
+    }
+}
+
+extension String {
+    var nonEmpty: String? { isEmpty ? nil : self }
+}

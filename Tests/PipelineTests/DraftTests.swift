@@ -1,0 +1,114 @@
+import Foundation
+@testable import Pipeline
+import Testing
+import TestSupport
+
+/// `reportgen draft` on articles written here: the folder it writes builds as it is, without a
+/// citation warning, with charts and a timeline, and every row of every chart CSV holds its
+/// number at the span it cites.
+@Suite struct DraftTests {
+    static let articles: [(String, String)] = [
+        ("a-county.txt", """
+        时间：2024-03-01 09:00
+        某市援助某县工作综述
+        2023年，某市援助指挥部安排援助资金1.5亿元，实施项目24个。
+        其中，产业园区建设投入6000万元；职业教育中心建设投入4500万元；乡村道路硬化投入3000万元；医疗设备购置投入1500万元。
+        2023年6月，产业园区正式开园，首批18家企业入驻。
+        2023年11月，职业教育中心建成投用。
+        """),
+        ("b-village.txt", """
+        时间：2023-08-15 16:20
+        对口支援助力乡村振兴
+        今年以来，支援方安排帮扶资金8200万元，援建项目16个。
+        消费帮扶销售额达到3600万元，带动农户1200户增收。
+        2023年5月20日，首届农产品展销会在县城开幕。
+        """),
+        ("c-review.txt", """
+        时间：2022-12-30 10:00
+        东西部协作年度回顾
+        2022年，协作双方安排财政援助资金2.4亿元，实施协作项目31个。
+        全年组织劳务协作2.6万人次，其中转移就业8000人。
+        2022年9月，协作产业园正式签约落地。
+        """),
+    ]
+
+    func folder() throws -> (articles: [String], dir: String) {
+        let dir = Tools.temporaryFolder("draft")
+        try FileManager.default.createDirectory(atPath: dir + "/in", withIntermediateDirectories: true)
+        var paths: [String] = []
+        for (name, text) in Self.articles {
+            try text.write(toFile: dir + "/in/" + name, atomically: true, encoding: .utf8)
+            paths.append(dir + "/in/" + name)
+        }
+        return (paths, dir)
+    }
+
+    @Test func aDraftBuildsWithoutCitationWarningsAndEveryChartRowHoldsItsNumber() throws {
+        let (articles, dir) = try folder()
+        let draft = try Draft.write(articles: articles, to: dir + "/report")
+        let summary = try ReportBuild.run(try ReportBuild.inputs(spec: draft.spec), options: BuildOptions(out: dir + "/out"))
+        #expect(!summary.warnings.contains { $0.contains("cited at") || $0.contains("cites") }, "\(summary.warnings)")
+        let charts = summary.manifest.files.filter { $0.kind == "chart" && $0.format == "png" }.map { ($0.path as NSString).deletingPathExtension }
+        #expect(charts.count >= 3, "\(charts)")
+        #expect(charts.contains { $0.hasPrefix("breakdown-a-county") }, "the article with four parts has a breakdown")
+        #expect(summary.manifest.files.contains { $0.kind == "timeline" && $0.format == "png" })
+        // The breakdown holds the four parts, not the total they add up to.
+        let breakdown = try String(contentsOfFile: dir + "/out/breakdown-a-county.csv", encoding: .utf8)
+        #expect(breakdown.contains("6000万元") && breakdown.contains("1500万元") && !breakdown.contains("1.5亿元"), "\(breakdown)")
+
+        var checked = 0
+        let dataFiles = summary.manifest.files.filter { $0.kind == "data" && $0.format == "csv" }.map(\.path)
+        for name in dataFiles where name != "milestones.csv" {
+            let t = try DataTable.load(dir + "/out/" + name)
+            for r in t.rows.indices {
+                guard let file = t.cell(row: r, named: "file"), !file.isEmpty else { continue }
+                let path = try #require(articles.first { ($0 as NSString).lastPathComponent == file })
+                let text = Array(try String(contentsOfFile: path, encoding: .utf8).unicodeScalars)
+                let start = try #require(Int(t.cell(row: r, named: "start") ?? "")), end = try #require(Int(t.cell(row: r, named: "end") ?? ""))
+                #expect(start >= 0 && start < end && end <= text.count)
+                let span = String(String.UnicodeScalarView(text[start..<end]))
+                #expect(span == t.cell(row: r, named: "text"), "\(name) line \(t.lines[r])")
+                let value = try #require(Double(t.cell(row: r, named: "value") ?? ""), "\(name) line \(t.lines[r]) has the fact's value")
+                let readings = NumberReading.scan(Array(span.unicodeScalars))
+                #expect(readings.contains { $0.matches(value, header: "") }, "\(name) line \(t.lines[r]): \(value) is not what “\(span)” says")
+                let plotted = try #require(Double(t.cell(row: r, named: "plotted") ?? ""))
+                #expect(plotted == value, "\(name) line \(t.lines[r]): one fact per bar, plotted as read")
+                checked += 1
+            }
+        }
+        #expect(checked >= 8, "\(checked) chart rows checked")
+        // Every number in the briefing cites its sentence: no empty quotes among the sources.
+        let md = try String(contentsOfFile: dir + "/out/report.md", encoding: .utf8)
+        #expect(md.contains("6000万元") && !md.contains("“”"))
+    }
+
+    /// Fourteen short articles: the cross-article charts keep twelve and put the rest in 其他,
+    /// still one cited fact per bar.
+    @Test func manyArticlesBuildAndTheirComparisonKeepsTwelve() throws {
+        let dir = Tools.temporaryFolder("draft-many")
+        try FileManager.default.createDirectory(atPath: dir + "/in", withIntermediateDirectories: true)
+        let digits = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三", "十四"]
+        var paths: [String] = []
+        for (i, d) in digits.enumerated() {
+            let text = "时间：2023-\(String(format: "%02d", i % 12 + 1))-10 09:00\n第\(d)协作区简报\n当年，协作区安排援助资金\(i + 1)200万元，实施援助项目\(i + 3)个。\n"
+            try text.write(toFile: dir + "/in/n\(i).txt", atomically: true, encoding: .utf8)
+            paths.append(dir + "/in/n\(i).txt")
+        }
+        let draft = try Draft.write(articles: paths, to: dir + "/report")
+        let summary = try ReportBuild.run(try ReportBuild.inputs(spec: draft.spec), options: BuildOptions(out: dir + "/out"))
+        let t = try DataTable.load(dir + "/out/aid-by-article.csv")
+        let cats = Set(t.rows.map { $0[0] })
+        #expect(cats.count == 13 && cats.contains("其他"), "\(cats)")
+        for r in t.rows.indices {
+            let plotted = try #require(Double(t.cell(row: r, named: "plotted") ?? "")), value = try #require(Double(t.cell(row: r, named: "value") ?? ""))
+            #expect(plotted == value, "line \(t.lines[r])")
+        }
+        #expect(!summary.warnings.contains { $0.contains("cited at") })
+    }
+
+    @Test func aDraftRefusesAFolderThatHasFilesAndNamesAMissingArticle() throws {
+        let (articles, dir) = try folder()
+        #expect { try Draft.write(articles: articles, to: dir + "/in") } throws: { e in "\(e)".contains("not empty") }
+        #expect { try Draft.write(articles: [dir + "/nope.txt"], to: dir + "/x") } throws: { e in "\(e)".contains("nope.txt") }
+    }
+}

@@ -10,7 +10,7 @@ import Foundation
 /// by reportgen and is never trusted or removed.
 public enum OutputNames {
     /// Extensions a build writes into the output folder.
-    static let extensions: Set<String> = ["png", "pdf", "svg", "csv", "json", "html", "md", "pptx"]
+    static let extensions: Set<String> = ["png", "pdf", "svg", "csv", "json", "html", "md", "pptx", "docx"]
 
     /// True for a name a build can have written at the top of the output folder: one path part,
     /// an allowed stem (letters, digits, `-`, `_`) and a known extension. `manifest.json` counts.

@@ -130,6 +130,11 @@ public struct ChartFile: Sendable {
             throw .data(path: table.path, line: 1, field: nil, message: "no number columns; after the category column give at least one column of values")
         }
         s.series = series
+        // A unit the CSV's header names (`人数（万人次）`) is the chart's when the chart file gives none.
+        if let u = table.seriesColumns.first.flatMap(table.unit(column:)), !u.isMoney {
+            if s.unit == nil { s.unit = u.unit }
+            if s.valueKind == nil { s.valueKind = .number }
+        }
         return s
     }
 }

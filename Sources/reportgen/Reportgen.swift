@@ -19,6 +19,10 @@ struct Reportgen: ParsableCommand {
     static func main() {
         do {
             var command = try parseAsRoot()
+            if let problem = SourceDateEpoch.problem() {  // before anything is written with a wrong date
+                FileHandle.standardError.write(Data(("reportgen: " + problem + "\n").utf8))
+                Foundation.exit(Exit.badUsage.rawValue)
+            }
             try command.run()
         } catch {
             if exitCode(for: error) == .validationFailure {

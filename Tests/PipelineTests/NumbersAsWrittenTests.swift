@@ -1,6 +1,7 @@
 import Canvas
 import Charts
 import Document
+import Extraction
 import Foundation
 @testable import Pipeline
 import Testing
@@ -161,5 +162,34 @@ import TestSupport
             #expect(SourceDateEpoch.problem(["SOURCE_DATE_EPOCH": bad])?.contains("SOURCE_DATE_EPOCH") == true, "\(bad)")
             #expect(sourceDateEpoch(["SOURCE_DATE_EPOCH": bad]) == nil)
         }
+    }
+}
+
+/// From an article sentence of this test's own to the briefing's text and key figures.
+extension NumbersAsWrittenTests {
+    @Test func anArticlesApproximationsReachTheBriefingAsWritten() throws {
+        let dir = Tools.temporaryFolder("approx")
+        let article = dir + "/a.txt"
+        try "时间:2021-03-01 10:00\n据统计，该市去年投入援疆资金5.8亿余元，组织销售活动1740批次以上，带动就业90多万人次。\n"
+            .write(toFile: article, atomically: true, encoding: .utf8)
+        var lib = BriefingJob.Library()
+        lib.facts = FactMerger.merge([try Extractor().extract(file: article)]).facts
+        let yaml = """
+        title: 简报
+        values:
+          funds: {fact: {doc: a.txt, type: money}}
+          batches: {fact: {doc: a.txt, type: count, unit: 批次}}
+          jobs: {fact: {doc: a.txt, type: count, unit: 人次}}
+        keyFigures:
+          - {value: funds, label: 援疆资金}
+          - {value: batches, label: 销售活动}
+        sections:
+          - heading: 摘要
+            text: 投入{{funds}}，组织销售活动{{batches}}，带动就业{{jobs}}。
+        """
+        let doc = try BriefingJob.compile(try BriefingFile.parse(yaml, path: dir + "/b.yaml"), library: lib, date: Date(timeIntervalSince1970: 0))
+        #expect(doc.keyFigures.map(\.value) == ["5.8亿余元", "1740批次以上"])
+        let text = doc.blocks.compactMap { b -> String? in if case .paragraph(let p) = b { return p.map(\.text).joined() } else { return nil } }
+        #expect(text == ["投入5.8亿余元，组织销售活动1740批次以上，带动就业90多万人次。"], "\(text)")
     }
 }

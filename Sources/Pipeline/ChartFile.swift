@@ -123,7 +123,8 @@ public struct ChartFile: Sendable {
             var values: [Double?] = []
             for r in table.rows.indices { values.append(try table.number(row: r, column: col)) }
             let opt = k < given.count ? given[k] : nil
-            let name = opt.map(\.name).flatMap { $0.isEmpty ? nil : $0 } ?? table.header[col]
+            // `金额（亿元）` names the series `金额`: the axis, not the legend, says which unit it reads in.
+            let name = opt.map(\.name).flatMap { $0.isEmpty ? nil : $0 } ?? table.name(column: col)
             series.append(Series(name: name, values: values, color: opt?.color))
         }
         guard !series.isEmpty else {

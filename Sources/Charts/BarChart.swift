@@ -74,9 +74,9 @@ enum BarChart {
         let fmt = l.formatter
         let maxAbs = d.extents.map { max(abs($0.lo), abs($0.hi)) }.max() ?? 0
         let mag = spec.scale == .log || fmt.kind == .percent ? Magnitude.one : Magnitude.forAxis(maxAbs: maxAbs)
-        let allValues = d.series.flatMap { $0.values.compactMap { $0 } } + (d.stacked ? d.extents.map(\.hi) : [])
-        let inAxisUnit = fmt.kind != .percent && allValues.allSatisfy { $0 == 0 || abs($0) / mag.rawValue >= 1 }
-        let valueText: (Double) -> String = { inAxisUnit ? fmt.inMagnitude($0, mag) : fmt.compact($0) }
+        // One unit per axis: every value label reads in the axis's magnitude (8,700万 is 0.87 on
+        // an 亿元 axis), as precise as the value is. A log axis has no one magnitude.
+        let valueText: (Double) -> String = { spec.scale == .log ? fmt.compact($0) : fmt.inMagnitude($0, mag) }
         let tickText: (Double, Double) -> String = { v, step in
             spec.scale == .log ? fmt.compact(v) : fmt.tick(v, magnitude: mag, step: step)
         }
@@ -216,7 +216,8 @@ enum BarChart {
         }
         // Category labels, right-aligned against the plot.
         for (i, c) in d.categories.enumerated() where i % thin == 0 {
-            let b = TextBlock(c, style: l.theme.style(l.theme.labelSize, s), width: col, maxLines: lines, alignment: .right)
+            let st = l.theme.style(l.theme.labelSize, s)
+            let b = TextBlock(lines > 1 ? l.wrapped(c, style: st, width: col, maxLines: lines) : c, style: st, width: col, maxLines: lines, alignment: .right)
             let m = l.measure(b).logical
             l.text(b, at: Point(area.minX, band.center(i) - m.height / 2 - m.minY))
         }
@@ -244,7 +245,7 @@ enum BarChart {
         var labelH = lineH
         var thin = 1
         if (widths.max() ?? 0) > avail {
-            let wrappedLines = d.categories.map { l.measure(TextBlock($0, style: labelStyle, width: avail, maxLines: 3)) }
+            let wrappedLines = d.categories.map { l.measure(TextBlock(l.wrapped($0, style: labelStyle, width: avail, maxLines: 3), style: labelStyle, width: avail, maxLines: 3)) }
             let fits = avail >= 2.5 * lineH && wrappedLines.allSatisfy { !$0.isEllipsized }
             if fits {
                 let lines = wrappedLines.map(\.lineCount).max() ?? 1
@@ -298,7 +299,7 @@ enum BarChart {
         for (i, c) in d.categories.enumerated() where i % thin == 0 {
             switch mode {
             case .flat, .wrapped:
-                let b = TextBlock(c, style: labelStyle, width: avail, maxLines: 3, alignment: .center)
+                let b = TextBlock(l.wrapped(c, style: labelStyle, width: avail, maxLines: 3), style: labelStyle, width: avail, maxLines: 3, alignment: .center)
                 l.text(b, at: Point(band.center(i) - avail / 2, bottom + gap))
             case .rotated(let cap):
                 // Reads bottom to top and ends at the axis; a 90° box is exactly its bounds.

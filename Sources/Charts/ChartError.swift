@@ -9,6 +9,8 @@ public enum ChartError: Error, Equatable, CustomStringConvertible {
     case nonPositiveOnLogScale(series: String, category: String, value: Double)
     case tooMany(what: String, count: Int, limit: Int)
     case invalidOption(field: String, why: String)
+    /// The values add up to more than a number can hold (a total, a stack, a donut's whole).
+    case sumOverflows(series: String)
 
     public var description: String {
         switch self {
@@ -30,6 +32,8 @@ public enum ChartError: Error, Equatable, CustomStringConvertible {
             return "\(n) \(w) is more than the \(l) a readable chart can hold; aggregate or split the data"
         case .invalidOption(let f, let why):
             return "\(f): \(why)"
+        case .sumOverflows(let s):
+            return "series \"\(s)\": the values add up to more than a number can hold, so no total can be drawn or printed; check for a misplaced decimal point or a wrong unit"
         }
     }
 }

@@ -15,6 +15,8 @@ struct ChartLayout {
     var marks: [Rect] = []
     var segments: [(Point, Point)] = []
     var warnings: [String] = []
+    /// Lines printed as `注：…` above the source, e.g. which rows a donut merged into 其他.
+    var notes: [String] = []
 
     init(spec: ChartSpec, measurer: TextMeasurer) {
         self.spec = spec
@@ -31,6 +33,13 @@ struct ChartLayout {
     var valueStyle: TextStyle { theme.style(theme.labelSize, s) }
 
     func measure(_ b: TextBlock) -> TextMetrics { measurer.measure(b) }
+
+    /// `text` broken into balanced lines between words (see `ChineseLineBreak`) when it does
+    /// not fit `width`; the TextBlock keeps its width, so anything still too long is wrapped and
+    /// shortened (with a warning) as before.
+    func wrapped(_ text: String, style: TextStyle, width: Double, maxLines: Int) -> String {
+        ChineseLineBreak.wrap(text, width: width, maxLines: maxLines) { measure(TextBlock($0, style: style)).logical.width }
+    }
 
     /// Places text with its logical box's top-left at `origin` and records the box.
     @discardableResult
@@ -82,6 +91,12 @@ struct ChartLayout {
             text(b, at: Point(pad, bottom - h))
             bottom -= h + 6 * s
         }
+        if !notes.isEmpty {
+            let b = TextBlock("注：" + notes.joined(separator: "；"), style: theme.style(theme.sourceSize, s, color: theme.mutedText), width: w, maxLines: 3)
+            let h = measure(b).logical.height
+            text(b, at: Point(pad, bottom - h))
+            bottom -= h + 4 * s
+        }
         if !legend.isEmpty {
             top = drawLegend(legend, top: top, width: w) + 6 * s
         }
@@ -132,6 +147,10 @@ struct ChartLayout {
             for (i, v) in se.values.enumerated() {
                 if let v, !v.isFinite { throw .nonFinite(series: se.name, category: spec.categories[i], value: v) }
             }
+            if !se.values.reduce(0.0, { $0 + abs($1 ?? 0) }).isFinite { throw .sumOverflows(series: se.name) }
+        }
+        for i in spec.categories.indices where !spec.series.reduce(0.0, { $0 + abs($1.values[i] ?? 0) }).isFinite {
+            throw .sumOverflows(series: spec.series.map(\.name).joined(separator: " + ") + " at \"\(spec.categories[i])\"")
         }
         if let r = spec.innerRadius, !(0..<1).contains(r) {
             throw .invalidOption(field: "innerRadius", why: "\(r) must be at least 0 and below 1")

@@ -6,7 +6,10 @@ import Foundation
 enum DonutChart {
     struct Slice { var name: String; var value: Double; var color: Color }
 
-    static func slices(_ l: ChartLayout) throws(ChartError) -> [Slice] {
+    /// The slices, and the names of the rows merged into 其他 (empty when nothing was merged).
+    static func slices(_ l: ChartLayout) throws(ChartError) -> [Slice] { try merge(l).slices }
+
+    static func merge(_ l: ChartLayout) throws(ChartError) -> (slices: [Slice], merged: [String], quantum: Double) {
         let spec = l.spec
         guard let se = spec.series.first else { throw .noData(chart: spec.title ?? "donut") }
         var items: [(String, Double)] = []
@@ -26,9 +29,10 @@ enum DonutChart {
             if let k = merged.firstIndex(where: { $0.0 == "其他" }) { merged[k].1 += rest } else { merged.append(("其他", rest)) }
         }
         guard merged.count <= 60 else { throw .tooMany(what: "slices", count: merged.count, limit: 60) }
-        return merged.enumerated().map { k, e in
+        let slices = merged.enumerated().map { k, e in
             Slice(name: e.0, value: e.1, color: e.0 == "其他" ? Color(red: 0.72, green: 0.73, blue: 0.75) : l.theme.color(k))
         }
+        return (slices, small.count >= 2 ? small.map(\.0) : [], NumberFormatter.sumQuantum(items.map(\.1)))
     }
 
     static func percent(_ share: Double) -> String {
@@ -38,8 +42,14 @@ enum DonutChart {
 
     static func draw(_ l: inout ChartLayout) throws(ChartError) {
         let spec = l.spec, s = l.s
-        let sl = try slices(l)
-        let total = sl.map(\.value).reduce(0, +)
+        let (sl, mergedNames, quantum) = try merge(l)
+        let total = NumberFormatter.sum(sl.map(\.value)) ?? sl.map(\.value).reduce(0, +)
+        if !mergedNames.isEmpty {
+            // Nothing is left out silently: the figure names what 其他 holds, and the build says so.
+            let share = percent((spec.otherThreshold ?? 0.03))
+            l.notes.append("其他含\(mergedNames.joined(separator: "、"))（各占不到\(share)）")
+            l.warnings.append("\(mergedNames.count) rows under \(share) of the whole were merged into 其他: \(mergedNames.joined(separator: "、"))")
+        }
         let area = l.chrome(legend: [])
         let style = l.theme.style(l.theme.labelSize + 0.5, s)
         let texts = sl.map { "\($0.name) \(percent($0.value / total))" }
@@ -64,7 +74,8 @@ enum DonutChart {
         for (k, a) in anchors.enumerated() {
             // Wrap only labels wider than the column; a fixed width would shift right-aligned text.
             let natural = l.measure(TextBlock(texts[k], style: style)).logical.width
-            let b = TextBlock(texts[k], style: style, width: natural > maxLabelW ? maxLabelW : nil, maxLines: 2,
+            let text = natural > maxLabelW ? l.wrapped(texts[k], style: style, width: maxLabelW, maxLines: 2) : texts[k]
+            let b = TextBlock(text, style: style, width: natural > maxLabelW ? maxLabelW : nil, maxLines: 2,
                               alignment: cos(a.mid) >= 0 ? .left : .right)
             let m = l.measure(b).logical
             let ey = c.y + (r + leader * 0.6) * sin(a.mid)
@@ -95,7 +106,7 @@ enum DonutChart {
         // Centre: the total (or the given label) inside the hole.
         if inner > 0 {
             let fmt = l.formatter
-            let main = spec.centerLabel ?? fmt.compact(total, withUnit: true)
+            let main = spec.centerLabel ?? fmt.compact(total, withUnit: true, quantum: quantum)
             let big = TextBlock(main, style: l.theme.style(13, s, weight: .bold), width: inner * 1.6, maxLines: 2, alignment: .center)
             let small = TextBlock(spec.centerLabel == nil ? "合计" : "", style: l.theme.style(9, s, color: l.theme.mutedText),
                                   width: inner * 1.6, alignment: .center)

@@ -27,6 +27,11 @@ public struct FigureLayout {
 
     public func measure(_ b: TextBlock) -> TextMetrics { base.measure(b) }
 
+    /// `text` broken between words into balanced lines when it is wider than `width` (see `ChineseLineBreak`).
+    public func wrapped(_ text: String, style: TextStyle, width: Double, maxLines: Int) -> String {
+        base.wrapped(text, style: style, width: width, maxLines: maxLines)
+    }
+
     /// Places text and records its box; `backing` adds a light panel on transparent figures.
     @discardableResult
     public mutating func text(_ b: TextBlock, at origin: Point, rotation: Double = 0, backing: Bool = false) -> Rect {

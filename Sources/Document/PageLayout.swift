@@ -416,7 +416,10 @@ struct Flow {
         func rowBlocks(_ r: [String], bold: Bool) -> [TextBlock] {
             r.enumerated().map { c, s in
                 let numeric = c < t.columns.count ? t.columns[c].numeric : true
-                return TextBlock(s, style: bold ? head : cell, width: widths[c] - 2 * pad, alignment: numeric ? .right : .left)
+                let st = bold ? head : cell, w = widths[c] - 2 * pad
+                // Text cells break between words in balanced lines (ChineseLineBreak), not anywhere.
+                let text = numeric ? s : ChineseLineBreak.wrap(s, width: w, maxLines: 3) { measurer.measure(TextBlock($0, style: st)).logical.width }
+                return TextBlock(text, style: st, width: w, alignment: numeric ? .right : .left)
             }
         }
         func height(_ blocks: [TextBlock]) -> Double { (blocks.map { measurer.measure($0).logical.height }.max() ?? 0) + 2 * 4 }

@@ -66,6 +66,8 @@ public struct BriefingFile: Sendable {
     public var subtitle: String?
     public var organisation: String?
     public var date: String?
+    /// The zone the printed date is read in (`Asia/Shanghai`); nil: the machine's (`TZ` honoured).
+    public var timeZone: String?
     public var keywords: [String]
     public var values: [ValueRef]
     public var keyFigures: [KeyFigureRef]
@@ -77,7 +79,7 @@ public struct BriefingFile: Sendable {
     public var charts: [String] = []
     public var timelines: [String] = []
 
-    static let topKeys: Set<String> = ["name", "title", "subtitle", "organisation", "date", "keywords", "values", "keyFigures", "sections", "formats", "sources", "charts", "timelines", "parameters"]
+    static let topKeys: Set<String> = ["name", "title", "subtitle", "organisation", "date", "timeZone", "keywords", "values", "keyFigures", "sections", "formats", "sources", "charts", "timelines", "parameters"]
     static let sectionKeys: Set<String> = ["heading", "level", "text", "bullets", "figure", "caption", "table", "content", "sections"]
     static let formatsKnown: Set<String> = ["pdf", "html", "md", "pptx", "docx"]
 
@@ -133,6 +135,9 @@ public struct BriefingFile: Sendable {
         for f in figures where !defined.contains(f.value) {
             r.problems.append(.data(path: path, line: f.line, field: "keyFigures", message: "no value named \"\(f.value)\" under values"))
         }
+        if let z = map["timeZone"], z.string.flatMap({ TimeZone(identifier: $0) }) == nil {
+            r.problem(z, "timeZone", "\"\(z.string ?? "")\" is not a time zone; write an IANA name such as Asia/Shanghai or UTC")
+        }
         let base = (path as NSString).deletingLastPathComponent
         let sources = r.sources(map["sources"], base: base)
         let charts = r.files(map["charts"], "charts", base: base, defaultFolder: "charts")
@@ -142,6 +147,7 @@ public struct BriefingFile: Sendable {
                                 date: map["date"]?.string, keywords: map["keywords"]?.sequence?.compactMap(\.string) ?? [],
                                 values: values, keyFigures: figures, sections: sections, formats: formats)
         file.sources = sources
+        file.timeZone = map["timeZone"]?.string
         file.charts = charts
         file.timelines = timelines
         return file
@@ -284,10 +290,17 @@ public struct BriefingFile: Sendable {
             }
             var content: [Content] = []
             if let c = m["content"] {
+                // Blocks given beside `content:` (text:, figure: …) render too, before or after it
+                // as they are written, never silently dropped.
+                let keys = m.map { $0.key.string ?? "" }
+                let own = keys.firstIndex { ["text", "bullets", "figure", "table"].contains($0) }
+                let ownFirst = own.map { $0 < (keys.firstIndex(of: "content") ?? 0) } ?? false
+                if ownFirst { block(m, node, field, into: &content) }
                 for (i, item) in (sequence(c, field + ".content") ?? []).enumerated() {
                     guard let im = item.mapping, im.count >= 1 else { problem(item, "\(field).content[\(i)]", "expected - text: …, - figure: …, - table: … or - bullets: …"); continue }
                     block(im, item, "\(field).content[\(i)]", into: &content)
                 }
+                if own != nil && !ownFirst { block(m, node, field, into: &content) }
             } else {
                 block(m, node, field, into: &content)
             }

@@ -47,7 +47,7 @@ public enum BriefingJob {
             do throws(BuildError) { values[ref.name] = try resolve(ref, file: file, library: library) } catch { problems.append(error) }
         }
         var doc = BriefingDocument(title: file.title, subtitle: file.subtitle, organisation: file.organisation,
-                                   date: file.date ?? chineseDate(date), keywords: file.keywords)
+                                   date: file.date ?? chineseDate(date, timeZone: file.timeZone.flatMap(TimeZone.init(identifier:))), keywords: file.keywords)
         for k in file.keyFigures {
             guard let v = values[k.value] else { continue }
             doc.keyFigures.append(KeyFigure(value: v.prose(), label: k.label, citations: notes.cite(v.sources)))
@@ -88,9 +88,11 @@ public enum BriefingJob {
         return near.isEmpty ? "" : "; did you mean \"\(near)\"?"
     }
 
-    static func chineseDate(_ d: Date) -> String {
+    /// The day `d` falls on where the reader is: the spec's `timeZone:`, else the machine's
+    /// (`TZ`), so a 06:00 cron run in Shanghai prints today, not yesterday's UTC day.
+    static func chineseDate(_ d: Date, timeZone: TimeZone? = nil) -> String {
         var cal = Calendar(identifier: .gregorian)
-        cal.timeZone = TimeZone(identifier: "UTC") ?? .current
+        cal.timeZone = timeZone ?? .current
         let c = cal.dateComponents([.year, .month, .day], from: d)
         return "\(c.year ?? 1970)年\(c.month ?? 1)月\(c.day ?? 1)日"
     }
@@ -120,8 +122,10 @@ public enum BriefingJob {
             }
             if aggregate == "sum" {
                 let used = rows.filter { c.spec.series[si].values[$0] != nil }
-                let sum = used.reduce(0) { $0 + (c.spec.series[si].values[$1] ?? 0) }
-                return ResolvedValue(value: sum, kind: kind, unit: kind == .money ? "元" : "", sources: used.flatMap { c.data.series[si].sources[$0].map(\.note) })
+                let inputs = used.compactMap { c.spec.series[si].values[$0] }
+                guard let sum = NumberFormatter.sum(inputs) else { throw fail("the sum of chart \"\(name)\" is too large for a number; check its values") }
+                return ResolvedValue(value: sum, kind: kind, unit: kind == .money ? "元" : "", quantum: NumberFormatter.sumQuantum(inputs),
+                                     sources: used.flatMap { c.data.series[si].sources[$0].map(\.note) })
             }
             guard let row, let r = c.spec.categories.firstIndex(of: row) else {
                 throw fail("chart \"\(name)\" has no row \"\(row ?? "")\"; its rows are \(c.spec.categories.prefix(8).joined(separator: ", "))")
@@ -132,8 +136,8 @@ public enum BriefingJob {
         case .fact(let query):
             let f = try query.one(lib.facts)
             let notes = f.sources.prefix(1).map { SourceRef($0).note }
-            if let m = f.money { return ResolvedValue(value: m.valueYuan, kind: .money, unit: "元", approx: m.approx, sources: notes) }
-            if let c = f.count { return ResolvedValue(value: c.value, kind: .count, unit: c.unit, approx: c.approx, sources: notes) }
+            if let m = f.money { return ResolvedValue(value: m.valueYuan, kind: .money, unit: "元", approx: m.approx, written: f.sources.first?.text, sources: notes) }
+            if let c = f.count { return ResolvedValue(value: c.value, kind: .count, unit: c.unit, approx: c.approx, written: f.sources.first?.text, sources: notes) }
             throw fail("a date is not a number; pick a money or count fact")
         }
     }
@@ -174,10 +178,9 @@ public enum BriefingJob {
         let firstSum = first.compactMap { $0 }.reduce(0, +)
         let showShare = share && spec.series.count == 1 && firstSum > 0
         if showShare { columns.append(.init("占比", numeric: true)) }
-        func cell(_ v: Double?, _ s: Int) -> String {
+        func cell(_ v: Double?, _ s: Int, quantum: Double? = nil) -> String {
             guard let v else { return "—" }
-            let x = v / mags[s].rawValue
-            return NumberFormatter.grouped(x, decimals: x.rounded() == x ? 0 : abs(x) >= 100 ? 1 : 2)
+            return NumberFormatter.precise(v, scale: mags[s].rawValue, quantum: quantum)
         }
         var rows: [[String]] = []
         var cites: [[Int]] = []
@@ -189,7 +192,10 @@ public enum BriefingJob {
         }
         var totalRow: [String]?
         if total {
-            totalRow = ["合计"] + spec.series.indices.map { cell(spec.series[$0].values.compactMap { $0 }.reduce(0, +), $0) }
+            totalRow = ["合计"] + spec.series.indices.map { k in
+                let inputs = spec.series[k].values.compactMap { $0 }
+                return NumberFormatter.sum(inputs).map { cell($0, k, quantum: NumberFormatter.sumQuantum(inputs)) } ?? "—"
+            }
             if showShare { totalRow?.append("100.0%") }
         }
         return Document.Table(id: c.file.name, caption: caption ?? spec.title ?? c.file.name, columns: columns, rows: rows,

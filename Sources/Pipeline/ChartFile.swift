@@ -166,13 +166,19 @@ public struct ChartFile: Sendable {
             var values: [Double?] = []
             for r in table.rows.indices { values.append(try table.number(row: r, column: col)) }
             let opt = k < given.count ? given[k] : nil
-            let name = opt.map(\.name).flatMap { $0.isEmpty ? nil : $0 } ?? table.header[col]
+            // `金额（亿元）` names the series `金额`: the axis, not the legend, says which unit it reads in.
+            let name = opt.map(\.name).flatMap { $0.isEmpty ? nil : $0 } ?? table.name(column: col)
             series.append(Series(name: name, values: values, color: opt?.color))
         }
         guard !series.isEmpty else {
             throw .data(path: table.path, line: 1, field: nil, message: "no number columns; after the category column give at least one column of values")
         }
         s.series = series
+        // A unit the CSV's header names (`人数（万人次）`) is the chart's when the chart file gives none.
+        if let u = table.seriesColumns.first.flatMap(table.unit(column:)), !u.isMoney {
+            if s.unit == nil { s.unit = u.unit }
+            if s.valueKind == nil { s.valueKind = .number }
+        }
         return s
     }
 }

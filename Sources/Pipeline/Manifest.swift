@@ -47,7 +47,7 @@ public func sha256Hex(_ bytes: [UInt8]) -> String {
 
 /// `SOURCE_DATE_EPOCH` as a date, for reproducible timestamps; `nil` when unset or malformed.
 public func sourceDateEpoch(_ env: [String: String] = ProcessInfo.processInfo.environment) -> Date? {
-    guard let s = env["SOURCE_DATE_EPOCH"], let secs = Int64(s.trimmingCharacters(in: .whitespaces)) else { return nil }
+    guard let s = env["SOURCE_DATE_EPOCH"], SourceDateEpoch.problem(env) == nil, let secs = Int64(s.trimmingCharacters(in: .whitespaces)) else { return nil }
     return Date(timeIntervalSince1970: TimeInterval(secs))
 }
 

@@ -1,3 +1,4 @@
+import Charts
 import Document
 import Foundation
 
@@ -8,14 +9,31 @@ public struct ResolvedValue: Sendable, Hashable {
     public var kind: Kind
     /// 元 for money; the measure word for counts (个, 名, 人次).
     public var unit: String
-    /// 多, 余, 近, 约, 超 as the source sentence said it.
+    /// 多, 余, 近, 约, 超, 以上 as the source sentence said it (the extractor's label).
     public var approx: String?
+    /// The text the number was read from (`5.8亿余元`), which says where `approx` stands.
+    public var written: String?
+    /// The precision to print, when it is not the value's own: a sum keeps its inputs' precision.
+    public var quantum: Double?
     public var sources: [SourceNote]
 
-    /// `8000万元`, `2.8027亿元`, `90多万元`, `超2500万元`, `21个`, `69万人次`. Chinese prose writes
-    /// no thousands separators and keeps the figure as precise as the source gave it.
-    public func prose(_ format: String? = nil) -> String {
-        let m: Double
+    public init(value: Double, kind: Kind, unit: String, approx: String? = nil, written: String? = nil,
+                quantum: Double? = nil, sources: [SourceNote]) {
+        self.value = value; self.kind = kind; self.unit = unit; self.approx = approx; self.written = written
+        self.quantum = quantum; self.sources = sources
+    }
+
+    /// The approximation word in the place the source put it.
+    public var approximation: Approximation? {
+        approx.map { Approximation.reading($0, in: written) }
+    }
+
+    /// `8000万元`, `2.8027亿元`, `5.8亿余元`, `90多万元`, `超2500万元`, `1740批次以上`, `69万人次`.
+    /// Chinese prose writes no thousands separators and keeps the figure as precise as the
+    /// source gave it. `textUnit` is what the template writes right after the value (`万元`,
+    /// `类`): the value then leaves out what the text says itself, so no unit is doubled.
+    public func prose(_ format: String? = nil, textUnit: String? = nil) -> String {
+        var m: Double
         switch format {
         case "亿", "亿元": m = 1e8
         case "万", "万元": m = 1e4
@@ -24,23 +42,25 @@ public struct ResolvedValue: Sendable, Hashable {
             let a = abs(value)
             m = kind == .number ? 1 : a >= 1e8 ? 1e8 : a >= 1e4 && (kind == .money || a >= 1e5) ? 1e4 : 1
         }
-        var digits = Self.trimmed(value / m)
-        let magnitude = m == 1e8 ? "亿" : m == 1e4 ? "万" : ""
-        switch approx {
-        case "多", "余": digits += approx ?? ""
-        case let a?: digits = a + digits
-        case nil: break
+        var unit = format == "number" ? "" : self.unit
+        var magnitude = m == 1e8 ? "亿" : m == 1e4 ? "万" : ""
+        if let textUnit {
+            if kind == .money, format == nil, let written = ProseTemplate.moneyUnits.first(where: { textUnit.hasPrefix($0.0) }) {
+                m = written.1  // `{{x}}万元`: the text names the magnitude and the unit
+                magnitude = ""; unit = ""
+            } else if kind == .money, textUnit.hasPrefix("元") || textUnit.hasPrefix("万元") || textUnit.hasPrefix("亿元") {
+                unit = ""  // `{{x|万}}元`
+            } else if kind != .money, ProseTemplate.startsWithMeasureWord(textUnit, own: unit) {
+                unit = ""  // `{{x}}类`, `{{x}}项`: the text's measure word, not the value's
+            }
         }
-        return digits + magnitude + (format == "number" ? "" : unit)
+        let digits = NumberFormatter.precise(value, scale: m, quantum: quantum, grouping: false)
+        return approximation.apply(digits: digits, magnitude: magnitude, unit: unit)
     }
 
-    /// Up to four decimals, trailing zeros dropped: 2.8027, 39.5, 7650.
+    /// `x` without separators, as precise as it is: 2.8027, 39.5, 7650.
     static func trimmed(_ x: Double) -> String {
-        guard x.isFinite else { return "–" }
-        var s = String(format: "%.4f", x)
-        while s.hasSuffix("0") { s.removeLast() }
-        if s.hasSuffix(".") { s.removeLast() }
-        return s == "-0" ? "0" : s
+        NumberFormatter.precise(x, scale: 1, grouping: false)
     }
 }
 
@@ -69,6 +89,17 @@ struct NoteBook {
 /// special, so user text cannot run code or reach files.
 enum ProseTemplate {
     static let formats: Set<String> = ["亿", "亿元", "万", "万元", "元", "number", "raw"]
+    /// Formats that say the value is money: a count or measure under them is an error.
+    static let moneyFormats: Set<String> = ["亿元", "万元", "元"]
+    /// Money units a template may write after a value, longest first, with their size.
+    static let moneyUnits: [(String, Double)] = [("亿元", 1e8), ("万元", 1e4), ("元", 1)]
+    /// Measure words and classifiers that a template may write after a count (`{{n}}类`).
+    static let measureWords: [String] = ["人次", "批次", "万人", "类", "项", "个", "家", "名", "人", "批", "次", "件", "条", "所", "座",
+                                         "户", "场", "笔", "套", "台", "种", "处", "支", "只", "头", "株", "亩", "吨", "位", "期", "辆", "本", "%", "％"]
+
+    static func startsWithMeasureWord(_ text: String, own: String) -> Bool {
+        (!own.isEmpty && text.hasPrefix(own)) || measureWords.contains { text.hasPrefix($0) }
+    }
 
     /// Paragraphs of styled runs. Unknown names and bad formats are reported with their line.
     static func render(_ text: String, path: String, line: Int, values: [String: ResolvedValue],
@@ -117,7 +148,11 @@ enum ProseTemplate {
             if let format, !formats.contains(format) {
                 problems.append(.data(path: path, line: line, field: "text", message: "\"\(format)\" is not a number format; use 万元, 亿元, 元 or number"))
             }
-            out.append(Inline(v.prose(format), style: bold ? .strong : .plain, citations: notes.cite(v.sources)))
+            if let format, moneyFormats.contains(format), v.kind != .money {
+                problems.append(.data(path: path, line: line, field: "text",
+                                      message: "\"\(name)\" is a \(v.kind == .count ? "count" : "number") in \(v.unit.isEmpty ? "no unit" : v.unit), not money; \"|\(format)\" would print it as yuan. Use {{\(name)}}, {{\(name)|万}} or {{\(name)|number}}"))
+            }
+            out.append(Inline(v.prose(format, textUnit: String(rest.prefix(4))), style: bold ? .strong : .plain, citations: notes.cite(v.sources)))
         }
         if bold { problems.append(.data(path: path, line: line, field: "text", message: "\"**\" opens bold text that the line never closes")) }
         return out

@@ -90,11 +90,11 @@ struct Context {
 
     func labelBlock(_ g: EventGroup, width: Double, lines: Int) -> TextBlock {
         let date = TextBlock.escape(g.when.chinese)
-        let label = TextBlock.escape(g.labelText)
+        let style = l.style(9, weight: (g.events.map { $0.importance ?? 2 }.max() ?? 2) >= 3 ? .bold : .regular)
+        let label = TextBlock.escape(lines > 1 ? l.wrapped(g.labelText, style: style, width: width, maxLines: lines) : g.labelText)
         let muted = l.theme.mutedText.hexString
         let markup = "<span foreground=\"\(muted)\" size=\"\(Int(8 * s * 1024))\">\(date)</span>\n\(label)"
-        return TextBlock(markup, style: l.style(9, weight: (g.events.map { $0.importance ?? 2 }.max() ?? 2) >= 3 ? .bold : .regular), width: width,
-                         maxLines: lines + 1, isMarkup: true)
+        return TextBlock(markup, style: style, width: width, maxLines: lines + 1, isMarkup: true)
     }
 
     /// The mark on the axis: a dot for a day; a bar over the days a month or year covers, lighter

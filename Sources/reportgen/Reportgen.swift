@@ -21,6 +21,10 @@ struct Reportgen: ParsableCommand {
         ProcessMemory.returnLargeBuffersPromptly()
         do {
             var command = try parseAsRoot()
+            if let problem = SourceDateEpoch.problem() {  // before anything is written with a wrong date
+                FileHandle.standardError.write(Data(("reportgen: " + problem + "\n").utf8))
+                Foundation.exit(Exit.badUsage.rawValue)
+            }
             try command.run()
         } catch {
             if exitCode(for: error) == .validationFailure {

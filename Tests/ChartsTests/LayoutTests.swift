@@ -63,7 +63,7 @@ import TestSupport
         let texts = f.textBoxes.map(\.item.block.text)
         #expect(texts.contains { $0.hasPrefix("其他 ") }, "slices under 2% are merged")
         #expect(!texts.contains { $0.hasPrefix("文化活动补助奖励") })
-        #expect(texts.contains("1.74亿元") && texts.contains("合计"))
+        #expect(texts.contains("1.7395亿元") && texts.contains("合计"), "the total keeps its inputs' precision (to the 万): \(texts)")
         let shares = texts.compactMap { t -> Double? in
             guard let pct = t.split(separator: " ").last, pct.hasSuffix("%") else { return nil }
             return Double(pct.dropLast())

@@ -326,7 +326,7 @@ public enum Draft {
             keyFigures:\(keyFigures.isEmpty ? " []" : "\n" + keyFigures.joined(separator: "\n"))
             sections:
             \(sections.joined(separator: "\n"))
-            formats: [pdf, html, md, pptx]
+            formats: [pdf, html, md, pptx, docx]
 
             """
             if chartNames.isEmpty { notes.append("no article lists three or more comparable aid amounts, so there is no breakdown chart") }

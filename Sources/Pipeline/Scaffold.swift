@@ -36,7 +36,7 @@ public enum Scaffold {
           - heading: 大事记
             content:
               - figure: milestones
-        formats: [pdf, html, md, pptx]
+        formats: [pdf, html, md, pptx, docx]
 
         """),
         ("articles/example.txt", """

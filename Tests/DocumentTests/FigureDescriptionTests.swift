@@ -74,7 +74,7 @@ import Timeline
     @Test func everyFormatCarriesTheTextAlternative() throws {
         let doc = DocFixtures.long
         let descriptions = doc.figures.map(FigureDescription.text)
-        #expect(descriptions[0].contains("天网工程8000万元") && descriptions[0].contains("合计1.65亿元"), "\(descriptions[0])")
+        #expect(descriptions[0].contains("天网工程8000万元") && descriptions[0].contains("合计1.646亿元"), "\(descriptions[0])")
         #expect(descriptions[1].contains("2015年9月10日 网上商城上线"), "\(descriptions[1])")
 
         let html = String(decoding: try HTMLWriter.html(doc, measurer: m).bytes, as: UTF8.self)

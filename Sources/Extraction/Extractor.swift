@@ -28,7 +28,7 @@ public struct Extractor: Sendable {
         for k in t.indices where mask[k] { t[k] = "\n" }
         var warnings: [String] = []
         if let found, found.inferred {
-            warnings.append("\(doc): no date line, dateline or source date; reference \(found.date.description) inferred (\(found.note)). Pass --reference-date YYYY-MM-DD to set it")
+            warnings.append("\(doc): no date line, dateline or source date; reference year \(found.date.year) inferred (\(found.note))\(found.date.month == nil ? "" : ", date \(found.date.description)"). Pass --reference-date YYYY-MM-DD to set it")
         }
         let sentences = Sentences.split(t)
         let dates = DateRecognizer(t: t, ref: found?.date)

@@ -57,6 +57,10 @@ public struct NormalizedText: Sendable {
                     if prev != nil && prev != "\n" { out.append("\n"); map.append(i) }
                 } else if let p = prev, let n = next, isASCIIAlnum(p), isASCIIAlnum(n) {
                     out.append(" "); map.append(i)
+                } else if !pdf, let p = prev, let n = next, p.value >= 0x3400, n.value >= 0x3400, p != "\n" {
+                    // Between two Chinese characters of web text a space separates phrases
+                    // (a title's `投资1404亿 第一批`); PDF text breaks anywhere, so there it is nothing.
+                    out.append(" "); map.append(i)
                 }
                 i = j
                 continue

@@ -214,7 +214,7 @@ struct QuantityRecognizer {
     /// (a measure word: 3万多亩, 5万人; a percent; a date).
     func continuesWord(at j: Int) -> Bool {
         guard j < t.count else { return false }
-        if Extractor.clauseMarks.contains(t[j]) || t[j] == "\n" || t[j] == "、" || t[j] == "）" || t[j] == ")" { return false }
+        if Extractor.clauseMarks.contains(t[j]) || t[j] == "\n" || t[j] == "、" || t[j] == "）" || t[j] == ")" || t[j] == " " { return false }
         if Lexicon.boundAfter.contains(where: { t.has($0.0, at: j) }) { return false }
         if t[j] == "的" || t[j] == "用" || t[j] == "和" || t[j] == "与" || t[j] == "及" || t[j] == "资" { return false }
         return true

@@ -23,3 +23,16 @@ import Testing
         #expect(f.counts.first?.approx == "以上" && f.counts.first?.value == 100)
     }
 }
+
+@Suite struct PlaceAndMeasureCountTests {
+    @Test func aNumberBeforeAPlaceNounOrAMeasureCounts() {
+        let f = facts("东部9省市与西部12县结对，覆盖30个乡镇，培训3级干部，肉羊出栏重45公斤，树高150厘米。")
+        #expect(f.countPairs == ["9省市", "12县", "30个", "3级", "45公斤", "150厘米"], "\(f.countPairs)")
+    }
+
+    @Test func pricesAreMoneyOfKindPrice() {
+        let f = facts("收购价每公斤13元，农户年收入20万，年产值1.2亿元。")
+        #expect(f.money.map(\.kind) == ["price", "income", "output"], "\(f.money.map { ($0.source.text, $0.kind) })")
+        #expect(f.moneyValues == [13, 2e5, 1.2e8])
+    }
+}

@@ -40,7 +40,7 @@ import Testing
         #expect(f.referenceDate == "2019-03-04")
         #expect(f.moneyValues == [4.5e9, 4.5e9])
         #expect(f.dateValues == ["2019"])
-        #expect(f.countPairs == ["9个"])
+        #expect(f.countPairs == ["9省市", "9个"])
     }
 
     @Test func aRangeOfMonthsIsOneDate() {

@@ -69,3 +69,12 @@ import TestSupport
         #expect { try Extractor().extract(file: "/nonexistent/x.txt") } throws: { e in "\(e)".contains("/nonexistent/x.txt") }
     }
 }
+
+@Suite struct PhraseSpaceTests {
+    /// In web text a space between Chinese characters separates phrases (titles), so an
+    /// amount without 元 before it ends there; in PDF text such spaces mean nothing.
+    @Test func aTitleSpaceEndsAnAmount() {
+        let f = facts("全省项目计划投资860亿 第一批已开工\n正文：县里安排资金20万元。")
+        #expect(f.moneyValues == [8.6e10, 2e5], "\(f.moneyValues)")
+    }
+}

@@ -83,7 +83,7 @@ enum DOCXParts {
                             rPr: "<w:b/><w:bCs/>\(color(accent))\(size(s.headingSize(1)))")
         for level in 1...3 {
             x += paragraphStyle("TOC\(level)", name: "toc \(level)", next: "Normal", builtIn: true,
-                                pPr: "<w:spacing w:after=\"60\"/><w:ind w:left=\"\((level - 1) * 420)\" w:firstLine=\"0\" w:firstLineChars=\"0\"/><w:jc w:val=\"left\"/>")
+                                pPr: "<w:tabs><w:tab w:val=\"right\" w:leader=\"dot\" w:pos=\"\(DOCXWriter.twips(s.contentWidth))\"/></w:tabs><w:spacing w:after=\"60\"/><w:ind w:left=\"\((level - 1) * 420)\" w:firstLine=\"0\" w:firstLineChars=\"0\"/><w:jc w:val=\"left\"/>")
         }
         x += paragraphStyle("ListBullet", name: "List Bullet", builtIn: true,
                             pPr: "<w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"1\"/></w:numPr><w:spacing w:after=\"60\"/><w:ind w:left=\"420\" w:hanging=\"420\" w:firstLineChars=\"0\"/>")

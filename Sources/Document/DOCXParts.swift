@@ -51,15 +51,18 @@ enum DOCXParts {
     static func color(_ hex: String) -> String { "<w:color w:val=\"\(hex)\"/>" }
     static let noIndent = "<w:ind w:firstLine=\"0\" w:firstLineChars=\"0\"/>"
 
+    /// Children of `w:pPr` and `w:rPr` are written in the schema's order (ind before jc, color
+    /// before kern before sz): Word rejects a part whose elements are out of order.
+    ///
     /// Built-in styles keep their built-in names (`heading 1`, `caption`, `toc 1`): Word shows
     /// them as 标题 1, 题注, 目录 1 in a Chinese interface and its navigation pane, TOC field and
     /// outline view work from them; LibreOffice maps them to its own Heading 1… styles.
     static func styles(_ s: PageStyle) -> String {
         let body = s.bodySize
-        var x = "<w:styles \(w)><w:docDefaults><w:rPrDefault><w:rPr>\(fonts)\(size(body))\(color(text))<w:kern w:val=\"2\"/><w:lang w:val=\"en-US\" w:eastAsia=\"zh-CN\" w:bidi=\"ar-SA\"/></w:rPr></w:rPrDefault>"
+        var x = "<w:styles \(w)><w:docDefaults><w:rPrDefault><w:rPr>\(fonts)\(color(text))<w:kern w:val=\"2\"/>\(size(body))<w:lang w:val=\"en-US\" w:eastAsia=\"zh-CN\" w:bidi=\"ar-SA\"/></w:rPr></w:rPrDefault>"
         x += "<w:pPrDefault><w:pPr><w:spacing w:after=\"120\" w:line=\"300\" w:lineRule=\"auto\"/></w:pPr></w:pPrDefault></w:docDefaults>"
         x += paragraphStyle("Normal", name: "Normal", basedOn: nil, builtIn: true,
-                            pPr: "<w:jc w:val=\"both\"/><w:ind w:firstLineChars=\"200\" w:firstLine=\"\(DOCXWriter.twips(body * 2))\"/>")
+                            pPr: "<w:ind w:firstLineChars=\"200\" w:firstLine=\"\(DOCXWriter.twips(body * 2))\"/><w:jc w:val=\"both\"/>")
         let headingSizes = [1: s.headingSize(1), 2: s.headingSize(2), 3: s.headingSize(3)]
         for level in 1...3 {
             let before = level == 1 ? 360 : level == 2 ? 240 : 180
@@ -83,7 +86,7 @@ enum DOCXParts {
                             rPr: "<w:b/><w:bCs/>\(color(accent))\(size(s.headingSize(1)))")
         for level in 1...3 {
             x += paragraphStyle("TOC\(level)", name: "toc \(level)", next: "Normal", builtIn: true,
-                                pPr: "<w:spacing w:after=\"60\"/><w:ind w:left=\"\((level - 1) * 420)\" w:firstLine=\"0\" w:firstLineChars=\"0\"/><w:jc w:val=\"left\"/>")
+                                pPr: "<w:tabs><w:tab w:val=\"right\" w:leader=\"dot\" w:pos=\"\(DOCXWriter.twips(s.contentWidth))\"/></w:tabs><w:spacing w:after=\"60\"/><w:ind w:left=\"\((level - 1) * 420)\" w:firstLine=\"0\" w:firstLineChars=\"0\"/><w:jc w:val=\"left\"/>")
         }
         x += paragraphStyle("ListBullet", name: "List Bullet", builtIn: true,
                             pPr: "<w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"1\"/></w:numPr><w:spacing w:after=\"60\"/><w:ind w:left=\"420\" w:hanging=\"420\" w:firstLineChars=\"0\"/>")

@@ -171,12 +171,14 @@ struct DOCXBody {
     mutating func contents(_ headings: [(level: Int, text: String)]) {
         xml += Self.paragraph(Self.run("目录"), style: "TOCHeading")
         let shown = headings.enumerated().filter { $0.element.level <= 2 }
-        let begin = "<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText xml:space=\"preserve\"> TOC \\o \"1-3\" \\h \\z \\u </w:instrText></w:r><w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>"
+        let begin = "<w:r><w:fldChar w:fldCharType=\"begin\" w:dirty=\"true\"/></w:r><w:r><w:instrText xml:space=\"preserve\"> TOC \\o \"1-3\" \\h \\z \\u </w:instrText></w:r><w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>"
         let end = "<w:r><w:fldChar w:fldCharType=\"end\"/></w:r>"
         if shown.isEmpty {
             xml += Self.paragraph(begin + end)
         } else {
             for (n, (i, h)) in shown.enumerated() {
+                // No page numbers: LibreOffice does not compute PAGEREF fields in a cached TOC, and
+                // Word fills them in itself (the field is marked dirty, so Word offers to update it).
                 let entry = "<w:hyperlink w:anchor=\"_Toc\(i + 1)\" w:history=\"1\">\(Self.run(h.text))</w:hyperlink>"
                 xml += Self.paragraph((n == 0 ? begin : "") + entry + (n == shown.count - 1 ? end : ""), style: "TOC\(h.level)")
             }

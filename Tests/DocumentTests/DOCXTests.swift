@@ -105,6 +105,25 @@ import TestSupport
         #expect(document.contains(" SEQ 图 \\* ARABIC "))
     }
 
+    /// Word refuses a part whose property elements are out of the schema's order (LibreOffice
+    /// does not mind, so only this test would notice).
+    @Test func paragraphAndRunPropertiesFollowTheSchemaOrder() throws {
+        let a = try written()
+        let pPr = ["pStyle", "keepNext", "keepLines", "pageBreakBefore", "widowControl", "numPr", "pBdr", "shd", "tabs",
+                   "spacing", "ind", "jc", "outlineLvl", "rPr"]
+        let rPr = ["rStyle", "rFonts", "b", "bCs", "i", "iCs", "color", "kern", "sz", "szCs", "u", "vertAlign", "lang"]
+        for part in ["word/styles.xml", "word/document.xml", "word/numbering.xml", "word/footer1.xml"] {
+            let xml = try self.part(a.path, part)
+            for (element, order) in [("pPr", pPr), ("rPr", rPr)] {
+                for body in xml.components(separatedBy: "<w:\(element)>").dropFirst().map({ $0.components(separatedBy: "</w:\(element)>")[0] }) {
+                    let names = body.components(separatedBy: "<w:").dropFirst().map { String($0.prefix { $0.isLetter }) }
+                    let ranks = names.compactMap { order.firstIndex(of: $0) }
+                    #expect(ranks == ranks.sorted(), "\(part): <w:\(element)> children out of order: \(names)")
+                }
+            }
+        }
+    }
+
     /// LibreOffice lays out the document as a Word user would see it: A4 pages, every heading a
     /// PDF bookmark (so it read the heading styles), the footer's fields computed, Chinese in Noto.
     @Test func libreOfficeOpensItAsAWordDocument() throws {

@@ -34,7 +34,7 @@ import TestSupport
         "timeline--unknown-precision.yaml": ["fortnight"], "timeline--unknown-key.yaml": ["lables"], "timeline--no-events.yaml": ["event"],
         "timeline--event-without-label.yaml": ["label"],
         "spec--yaml-syntax.yaml": ["YAML"], "spec--unknown-value.yaml": ["nope"], "spec--missing-figure.yaml": ["no-such-chart"],
-        "spec--ambiguous-fact.yaml": ["facts match"], "spec--missing-source.yaml": ["no-such-article.txt"], "spec--unknown-format.yaml": ["docx"],
+        "spec--ambiguous-fact.yaml": ["facts match"], "spec--missing-source.yaml": ["no-such-article.txt"], "spec--unknown-format.yaml": ["odt"],
         "spec--sections-not-a-list.yaml": ["list"], "spec--no-title.yaml": ["title"], "spec--typed-value-without-note.yaml": ["note"],
         "spec--heading-level-9.yaml": ["level"], "spec--charts-folder-missing.yaml": ["no such file or folder"],
         "text--invalid-utf8.txt": ["byte"], "text--binary.txt": ["binary"],

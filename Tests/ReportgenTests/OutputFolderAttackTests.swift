@@ -15,7 +15,11 @@ import TestSupport
     static let template: (seeds: String, out: String)? = {
         let dir = Tools.temporaryFolder("attack-template")
         let seeds = dir + "/seeds", out = dir + "/out"
-        do { try FileManager.default.copyItem(atPath: root.appendingPathComponent("seeds").path, toPath: seeds) } catch { return nil }
+        // With the hand-typed CSV charts, so the attacks on a data folder have one to aim at.
+        do {
+            try FileManager.default.copyItem(atPath: root.appendingPathComponent("seeds").path, toPath: seeds)
+            try installCSVCharts(into: seeds)
+        } catch { return nil }
         let r = try? Tools.run(Tools.reportgenBinary(), ["build", "--seeds", seeds, "--out", out, "--quiet"])
         return r?.status == 0 ? (seeds, out) : nil
     }()

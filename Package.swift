@@ -68,6 +68,6 @@ let package = Package(
         .testTarget(name: "DocumentTests", dependencies: ["Document", "Charts", "Timeline", "TestSupport"]),
         .testTarget(name: "ExtractionTests", dependencies: ["Extraction", "TestSupport"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "Charts", "Extraction", "Timeline", "TestSupport"]),
-        .testTarget(name: "ReportgenTests", dependencies: ["Canvas", "TestSupport"]),
+        .testTarget(name: "ReportgenTests", dependencies: ["Canvas", "TestSupport", .product(name: "Yams", package: "Yams")]),
     ]
 )

@@ -61,12 +61,19 @@ public enum Renderer {
     static let maxPixelsPerSide = 20_000.0
     static let maxPixels = 100_000_000.0
 
+    private static let rasterLock = NSLock()
+
     public static func png(_ frame: Frame, options: RasterOptions = RasterOptions()) throws(CanvasError) -> Rendered {
         let scale = options.dpi / 72
         let pw = (frame.size.width * scale).rounded(), ph = (frame.size.height * scale).rounded()
         guard pw.isFinite, ph.isFinite, pw >= 1, ph >= 1, pw <= maxPixelsPerSide, ph <= maxPixelsPerSide, pw * ph <= maxPixels,
               options.dpi.isFinite, options.dpi > 0
         else { throw .invalidSize(Size(pw, ph)) }
+        // One raster at a time per process: the encoder below already uses every core, and two
+        // 6.4 MB chart surfaces (25 MB for a 2x slide) alive at once were the largest part of a
+        // build's peak memory.
+        rasterLock.lock()
+        defer { rasterLock.unlock() }
         guard let surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, Int32(pw), Int32(ph)) else {
             throw .cairo(context: "creating a \(Int(pw))x\(Int(ph)) image", status: "out of memory")
         }

@@ -123,6 +123,24 @@ if opt.only == nil, FileManager.default.isExecutableFile(atPath: opt.binary) {
     rebuildMs = warm.isEmpty ? nil : median(warm)
 }
 
+// A batch: the default report once per county (one spec with `parameters:`), as an office that
+// regenerates a briefing for every county builds it; timed cold as one process, with its peak
+// memory. 50 reports for the rate, 200 for the memory ceiling.
+var batches: [(reports: Int, ms: Double, maxRSSMiB: Double)] = []
+if opt.only == nil, FileManager.default.isExecutableFile(atPath: opt.binary),
+   let base = try? String(contentsOfFile: opt.seeds + "/briefing.yaml", encoding: .utf8) {
+    let dir = tmp + "/batch-seeds"
+    try? FileManager.default.copyItem(atPath: opt.seeds, toPath: dir)
+    for n in [50, 200] {
+        let spec = "\(dir)/batch-\(n).yaml"
+        let sets = (1...n).map { "  - {county: c\(String(format: "%03d", $0))}" }.joined(separator: "\n")
+        try? (base + "\nparameters:\n" + sets + "\n").write(toFile: spec, atomically: true, encoding: .utf8)
+        let r = spawnTimed(opt.binary, ["build", spec, "--out", "\(tmp)/batch-\(n)", "--quiet"])
+        if r.ok { batches.append((n, r.ms, r.maxRSSMiB)) }
+        try? FileManager.default.removeItem(atPath: "\(tmp)/batch-\(n)")
+    }
+}
+
 // Our three seed charts that match the peer's bar, line and donut (same 1600x1000 px / 576x360 pt).
 let chartFiles = try ChartJob.chartFiles(in: opt.seeds + "/charts")
 let mapping = ["bar": "aksu-2015-funding", "line": "aksu-2015-ecommerce", "pie": "aksu-2015-shares"]
@@ -297,6 +315,10 @@ if let c = coldMs {
 }
 if let f = fontCopies {
     summary += "| first run on a machine only: making the font copies (reportgen fonts, empty cache folder) | \(String(format: "%.0f ms, %.0f MiB peak", f.ms, f.maxRSSMiB)) | — | — | once |\n"
+}
+for b in batches {
+    let per = b.ms / Double(b.reports)
+    summary += "| batch of \(b.reports) full reports in one process (one spec, parameters:): \(String(format: "%.0f reports/min, %.0f ms per report, %.0f MiB peak", 60_000 / per, per, b.maxRSSMiB)) | \(String(format: "%.0f ms", per)) per report | \(peerTotalMs.map { String(format: "%.0f ms per report", $0) } ?? "—") | \(peerTotalMs.map { String(format: "%.1fx", $0 / per) } ?? "—") | \(b.reports >= 200 ? "≤ 100 MiB" : "≥ 10x") |\n"
 }
 if let r = rebuildMs { summary += "| rebuild with nothing changed, release binary (process start included) | \(String(format: "%.0f ms", r)) | — | — | ≤ 50 ms |\n" }
 summary += "| rebuild with nothing changed, in-process | \(String(format: "%.1f ms", noChangeMs)) | — | — | ≤ 50 ms |\n"

@@ -10,13 +10,14 @@ struct Reportgen: ParsableCommand {
         commandName: "reportgen",
         abstract: "Charts, timelines and printable briefings from Chinese news reports and data.",
         version: reportgenVersion,
-        subcommands: [Build.self, WatchCommand.self, InitCommand.self, ChartCommand.self, TimelineCommand.self, ExtractCommand.self, Fonts.self],
+        subcommands: [Build.self, WatchCommand.self, IndexCommand.self, InitCommand.self, ChartCommand.self, TimelineCommand.self, ExtractCommand.self, Fonts.self],
         defaultSubcommand: Build.self
     )
 
     /// Same as ArgumentParser's, except that bad usage exits 2 (cron and shell convention,
     /// documented in the README) rather than sysexits' 64.
     static func main() {
+        ProcessMemory.returnLargeBuffersPromptly()
         do {
             var command = try parseAsRoot()
             try command.run()
@@ -62,7 +63,10 @@ struct Build: ParsableCommand {
         discussion: """
         Exit codes: 0 built; 1 the build failed; 2 bad usage or a spec to fix; 3 another build \
         holds the output folder (see --wait). With several specs, each builds into OUT/<name>/ in \
-        parallel; one failing does not stop the others.
+        parallel; one failing does not stop the others, and OUT/index.json lists every report. \
+        --shard I/N builds only the I-th of N shares of the reports (split by name), for a \
+        scheduler that runs N processes; each writes OUT/index-I-of-N.json, and `reportgen index \
+        OUT` merges them.
         """)
 
     @Argument(help: "Report specs (YAML). Without any, the seeds folder's briefing.yaml.")
@@ -92,6 +96,11 @@ struct Build: ParsableCommand {
     @Option(name: .long, help: "Log lines as text or as one JSON object per line (for log collectors).")
     var logFormat: LogFormat = .text
 
+    @Option(name: .long, help: ArgumentHelp(
+        "Build only shard I of N of the reports (I from 1), split by report name; N alone takes the index from JOB_COMPLETION_INDEX (Kubernetes) or SLURM_ARRAY_TASK_ID (Slurm).",
+        valueName: "I/N"))
+    var shard: String?
+
     func run() throws {
         let log = makeLogger(quiet: quiet, format: logFormat)
         let json = logFormat == .json
@@ -117,8 +126,27 @@ struct Build: ParsableCommand {
             }
             seen[l.name] = l.label
         }
-        let jobs = loaded.map { l in (label: l.name.isEmpty || loaded.count == 1 ? l.label : "\(l.label) [\(l.name)]",
-                                      out: loaded.count == 1 ? out : (out as NSString).appendingPathComponent(l.name), inputs: l.inputs) }
+        // A shard takes its share of the whole batch; where each report goes depends on the
+        // whole batch too, so the shards together write what one unsharded build writes.
+        var part: Shard?
+        if let shard {
+            do throws(ShardError) { part = try Shard.parse(shard) } catch {
+                log.error("\(error)")
+                throw Exit.badUsage
+            }
+        }
+        let batch = loaded.count > 1
+        let names = loaded.map { $0.name.isEmpty ? $0.label : $0.name }
+        let mine = Set(part.map { $0.select(names) } ?? names)
+        if let part {
+            let chosen = names.filter(mine.contains).sorted()
+            log.info("shard \(part): \(chosen.count) of \(names.count) reports\(chosen.isEmpty ? "" : ": " + chosen.joined(separator: ", "))",
+                     metadata: meta(["shard": "\(part)", "reports": "\(chosen.joined(separator: ","))"]))
+        }
+        let jobs = loaded.enumerated().filter { mine.contains(names[$0.offset]) }.map { _, l in
+            (label: l.name.isEmpty || !batch ? l.label : "\(l.label) [\(l.name)]", name: l.name.isEmpty ? l.label : l.name, spec: l.label,
+             folder: batch ? l.name : ".", out: batch ? (out as NSString).appendingPathComponent(l.name) : out, inputs: l.inputs)
+        }
         let results = ResultSlots<(ReportBuild.Summary, TimeInterval)>(count: jobs.count)
         let options = (force, strict, wait, archive)
         // A progress line only for a person at a terminal; cron and pipes get the log alone.
@@ -137,10 +165,12 @@ struct Build: ParsableCommand {
             }
         }
         var failures: [ExitCode] = []
+        var entries: [BatchIndex.Report] = []
         for (i, r) in results.values.enumerated() {
             let job = jobs[i]
             switch r {
             case .success(let (s, seconds))?:
+                entries.append(.init(name: job.name, spec: job.spec, folder: job.folder, built: s.manifest.files.count, warnings: s.warnings.count))
                 for f in s.manifest.files { log.debug("\((job.out as NSString).appendingPathComponent(f.path)) (\(f.bytes) bytes)") }
                 for w in s.warnings { log.warning("\(w)", metadata: meta(["report": "\(job.label)"])) }
                 if let a = s.archive { log.info("archived to \(a)") }
@@ -149,7 +179,22 @@ struct Build: ParsableCommand {
             case .failure(let e)?:
                 log.error("\(e.description.contains(job.label) ? "" : job.label + ": ")\(e.description)", metadata: meta(["report": "\(job.label)", "exit": "\(Exit.code(for: e).rawValue)"]))
                 failures.append(Exit.code(for: e))
-            case nil: failures.append(Exit.buildFailed)
+                entries.append(.init(name: job.name, spec: job.spec, folder: job.folder, failed: Int(Exit.code(for: e).rawValue), error: e.description))
+            case nil:
+                failures.append(Exit.buildFailed)
+                entries.append(.init(name: job.name, spec: job.spec, folder: job.folder, failed: Int(Exit.buildFailed.rawValue), error: "the build did not finish"))
+            }
+        }
+        // A batch (or a shard of one) says what became of every report, for the step after it.
+        if batch || part != nil {
+            let index = BatchIndex(total: names.count, shard: part, batch: BatchIndex.batchDigest(names), reports: entries)
+            do {
+                try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+                try index.write(into: out, part: part)
+                log.info("wrote \((out as NSString).appendingPathComponent(part.map(BatchIndex.partName) ?? BatchIndex.fileName))")
+            } catch {
+                log.error("\(error)")
+                failures.append(Exit.buildFailed)
             }
         }
         if failures.isEmpty { return }

@@ -101,7 +101,7 @@ public enum FontSubsets {
         for job in jobs where FileManager.default.fileExists(atPath: job.target) {
             if let problem = damage(job.target) {
                 damaged.insert(job.target)
-                status.notes.append("font copy \(job.target) was damaged (\(problem)); made it again")
+                status.notes.append("font copy \(job.target) \(problem); made it again")
             }
         }
         let missing = jobs.indices.filter { !FileManager.default.fileExists(atPath: jobs[$0].target) || damaged.contains(jobs[$0].target) }
@@ -363,20 +363,21 @@ public enum FontSubsets {
     /// has been summed, its inode and change time (`st_ctim`, which only the kernel sets, on any
     /// write, truncation or replacement) are recorded beside the checksum, and later uses only
     /// `stat` it: a copy anything has written to since is summed again. A copy without a
-    /// checksum (made by a reportgen before checksums, which other processes on the machine may
-    /// still be running) gets one recorded rather than being remade: builds of two versions
-    /// sharing a cache must not take turns replacing each other's fonts.
+    /// checksum (made by a reportgen before checksums) is made again too, once: nothing says it
+    /// is whole. (Making it again replaces it by rename with the same bytes, so a process of an
+    /// older version drawing with it at that moment is not disturbed.)
     static func damage(_ target: String) -> String? {
         var st = stat()
-        guard stat(target, &st) == 0 else { return "it cannot be read" }
+        guard stat(target, &st) == 0 else { return "cannot be read" }
         let stamp = "verified \(st.st_ino) \(st.st_ctim.tv_sec).\(st.st_ctim.tv_nsec) \(st.st_size)"
-        let recorded = (try? String(contentsOfFile: checkPath(target), encoding: .utf8))?.split(separator: "\n").map(String.init)
-        if let recorded, recorded.count == 2, recorded[1] == stamp { return nil }
-        guard let bytes = FileManager.default.contents(atPath: target) else { return "it cannot be read" }
-        let actual = bytes.withUnsafeBytes { checkLine($0) }
-        if let sum = recorded?.first, sum + "\n" != actual {
-            return "its size or checksum differs from the one recorded when it was made"
+        guard let recorded = (try? String(contentsOfFile: checkPath(target), encoding: .utf8))?.split(separator: "\n").map(String.init),
+              let sum = recorded.first else {
+            return "has no checksum (made by an earlier reportgen)"
         }
+        if recorded.count == 2, recorded[1] == stamp { return nil }
+        guard let bytes = FileManager.default.contents(atPath: target) else { return "cannot be read" }
+        let actual = bytes.withUnsafeBytes { checkLine($0) }
+        guard sum + "\n" == actual else { return "was damaged (its size or checksum differs from the one recorded when it was made)" }
         try? AtomicFile.write(Array((actual + stamp + "\n").utf8), to: checkPath(target))
         return nil
     }

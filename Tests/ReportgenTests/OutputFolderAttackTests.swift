@@ -306,25 +306,32 @@ import TestSupport
             print("skipped: no font copies on this machine (\(first.stdout)); the damaged-copy case was not run")
             return
         }
-        for c in copies {
-            // Overwrite the middle of every copy in place, as a disk error or a sync tool would.
-            let h = try FileHandle(forUpdating: URL(fileURLWithPath: cache + "/" + c))
-            let size = try h.seekToEnd()
-            try h.seek(toOffset: size / 3)
-            h.write(Data(repeating: 0xFF, count: 4096))
-            try h.close()
-        }
+        // Twelve bytes changed near the start of the CFF table: on the development machine this
+        // made the previous binary die in cairo's CFF subsetter (SIGABRT, exit 134) in every build.
+        try damageCFF(cache, copies)
         let report = try Tools.run(bin, ["fonts"], environment: env)
         #expect(report.stdout.contains("damaged"), "reportgen fonts reports it: \(report.stdout)")
-        for c in copies {
-            let h = try FileHandle(forUpdating: URL(fileURLWithPath: cache + "/" + c))
-            let size = try h.seekToEnd()
-            try h.seek(toOffset: size / 3)
-            h.write(Data(repeating: 0xFF, count: 4096))
-            try h.close()
-        }
+        try damageCFF(cache, copies)
         let r = try build(e.seeds, e.out, ["--force"], env: env)
         #expect(!r.crashed && r.status == 0, "exit \(r.status): \(r.stderr.suffix(400))")
         #expect(!names(e.out + "/.reportgen").contains { $0.hasPrefix("staging-") })
+    }
+
+    /// Writes the same twelve bytes into the CFF table of each font copy, in place.
+    func damageCFF(_ folder: String, _ names: [String]) throws {
+        let edits: [(Int, UInt8)] = [(15469, 155), (6761, 202), (31383, 79), (5904, 34), (1298, 205), (36005, 148),
+                                     (3856, 113), (34100, 184), (18132, 88), (6958, 134), (14050, 13), (17056, 139)]
+        for name in names {
+            let path = folder + "/" + name
+            var d = [UInt8](try #require(FileManager.default.contents(atPath: path)))
+            let be = { (i: Int, n: Int) in (0..<n).reduce(0) { $0 << 8 | Int(d[i + $1]) } }
+            for t in 0..<be(4, 2) where d[12 + 16 * t..<16 + 16 * t].elementsEqual("CFF ".utf8) {
+                let offset = be(20 + 16 * t, 4)
+                for (k, v) in edits where offset + k < d.count { d[offset + k] = v }
+            }
+            let h = try FileHandle(forUpdating: URL(fileURLWithPath: path))
+            try h.write(contentsOf: Data(d))
+            try h.close()
+        }
     }
 }

@@ -63,7 +63,7 @@ bench: setup $(PEER_PY)
 # FUZZ_SECONDS, starting from the seeds and the bad-input corpus. Crashes land in .fuzz/; keep
 # each one under Tests/Fixtures/fuzz/<target>/ once fixed, where the tests replay it.
 FUZZ_SECONDS ?= 600
-FUZZ_TARGETS := fuzz-extract fuzz-csv fuzz-spec
+FUZZ_TARGETS := fuzz-extract fuzz-csv fuzz-spec fuzz-draft
 .PHONY: fuzz
 fuzz: setup
 	for t in $(FUZZ_TARGETS); do Fuzz/link.sh $$t; done

@@ -60,6 +60,7 @@ let package = Package(
         .executableTarget(name: "fuzz-extract", dependencies: ["Extraction", "FuzzSupport"], path: "Fuzz/FuzzExtract"),
         .executableTarget(name: "fuzz-csv", dependencies: ["Pipeline", "FuzzSupport"], path: "Fuzz/FuzzCSV"),
         .executableTarget(name: "fuzz-spec", dependencies: ["Pipeline", "FuzzSupport"], path: "Fuzz/FuzzSpec"),
+        .executableTarget(name: "fuzz-draft", dependencies: ["Extraction", "Pipeline", "FuzzSupport"], path: "Fuzz/FuzzDraft"),
         // Shared test helpers (golden-image comparison, fixtures); not shipped.
         .target(name: "TestSupport", dependencies: ["Canvas"], path: "Tests/TestSupport"),
         .testTarget(name: "CanvasTests", dependencies: ["Canvas", "TestSupport"], exclude: ["Snapshots"]),

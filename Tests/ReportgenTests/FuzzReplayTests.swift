@@ -9,7 +9,7 @@ import TestSupport
 
     static func inputs(_ target: String) -> [String] {
         var dirs = ["Tests/Fixtures/fuzz/\(target)", "Tests/Fixtures/bad"]
-        dirs += target == "fuzz-extract" ? ["seeds"] : target == "fuzz-csv" ? ["Tests/PipelineTests/Fixtures/seed-csv/data"] : ["seeds", "seeds/charts", "seeds/timelines"]
+        dirs += target == "fuzz-extract" || target == "fuzz-draft" ? ["seeds"] : target == "fuzz-csv" ? ["Tests/PipelineTests/Fixtures/seed-csv/data"] : ["seeds", "seeds/charts", "seeds/timelines"]
         return dirs.flatMap { d -> [String] in
             let path = root.appendingPathComponent(d).path
             return ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).filter { $0 != "README" }.sorted()
@@ -17,7 +17,7 @@ import TestSupport
         }
     }
 
-    @Test(arguments: ["fuzz-extract", "fuzz-csv", "fuzz-spec"])
+    @Test(arguments: ["fuzz-extract", "fuzz-csv", "fuzz-spec", "fuzz-draft"])
     func savedInputsReplayWithoutACrash(_ target: String) throws {
         let bin = (Tools.reportgenBinary() as NSString).deletingLastPathComponent + "/" + target
         try #require(FileManager.default.isExecutableFile(atPath: bin), "\(bin) is built with the package")

@@ -140,7 +140,13 @@ struct QuantityRecognizer {
         if let (m, k) = arabicMagnitude(at: j, after: n) ?? bigMagnitude(at: j) {
             v *= m; low = low.map { $0 * m }; high = high.map { $0 * m }; mag = m; j = k
         }
-        if let (a, k) = moreOrOver(at: j) { approx = approx ?? a; j = k }
+        if let (a, k) = moreOrOver(at: j) {
+            approx = approx ?? a; j = k
+            // 5千多万, 3百余亿: a small magnitude, 多, then 万/亿 multiplies in (else 千多万 would be read alone).
+            if let m0 = mag, m0 < 10_000, let (m, k2) = bigMagnitude(at: j) {
+                v *= m; low = low.map { $0 * m }; high = high.map { $0 * m }; mag = m0 * m; j = k2
+            }
+        }
         return Head(value: v, low: low, high: high, end: j, hasMagnitude: mag != nil, trailing: mag, approx: approx, chinese: !n.isArabic)
     }
 

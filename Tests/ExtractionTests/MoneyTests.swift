@@ -14,6 +14,13 @@ import Testing
         #expect(f.money.map(\.source.text) == ["90多万元", "5.8亿余元", "近3000万元", "超2500万元", "突破1亿元", "约300亿元"])
     }
 
+    @Test func aSmallMagnitudeThenDuoThenWanIsOneAmount() {
+        let f = facts("去年投入5千多万元，合同额3百余亿元，另有五千多万元和2千多万元的配套。")
+        #expect(f.moneyValues == [5e7, 3e10, 5e7, 2e7])
+        #expect(f.money.map(\.source.text) == ["5千多万元", "3百余亿元", "五千多万元", "2千多万元"])
+        #expect(f.money.map { $0.approx ?? "" } == ["多", "余", "多", "多"])
+    }
+
     @Test func rangesGiveLowHighAndMidpoint() {
         let f = facts("每月销售额保持在60万-80万元，旺季为100-120万元。")
         #expect(f.money.count == 2)

@@ -55,14 +55,27 @@ public enum Draft {
         return Result(spec: (dir as NSString).appendingPathComponent("report.yaml"), files: written, notes: plan.notes)
     }
 
-    /// YAML double-quoted text.
-    static func q(_ s: String) -> String {
-        "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"").replacingOccurrences(of: "\n", with: " ") + "\""
+    /// Characters a YAML reader refuses in a document (control characters, line breaks, DEL and
+    /// C1, the BOM, line and paragraph separators) become spaces: they carry no meaning in a title
+    /// or label, and one stray byte in an article must not make a draft that cannot be read.
+    static func printable(_ s: String) -> String {
+        var clean = String.UnicodeScalarView()
+        for c in s.unicodeScalars {
+            let v = c.value
+            let unreadable = v < 0x20 || (0x7F...0x9F).contains(v) || v == 0xFEFF || v == 0x2028 || v == 0x2029 || v == 0xFFFE || v == 0xFFFF
+            clean.append(unreadable ? " " : c)
+        }
+        return String(clean)
     }
 
-    /// Template text: a label may not open a placeholder or bold run.
+    /// YAML double-quoted text.
+    static func q(_ s: String) -> String {
+        "\"" + printable(s).replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    }
+
+    /// Template text (inside a block scalar): a label may not open a placeholder or bold run.
     static func plain(_ s: String) -> String {
-        s.replacingOccurrences(of: "{{", with: "｛").replacingOccurrences(of: "}}", with: "｝").replacingOccurrences(of: "**", with: "＊")
+        printable(s).replacingOccurrences(of: "{{", with: "｛").replacingOccurrences(of: "}}", with: "｝").replacingOccurrences(of: "**", with: "＊")
     }
 
     /// A headline cut to fit a key figure's label.

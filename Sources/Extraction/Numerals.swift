@@ -37,8 +37,9 @@ enum Numerals {
         var digits = 0, group = 0, groups = 0
         while j < t.count {
             if isDigit(t[j]) { s.unicodeScalars.append(t[j]); digits += 1; group += 1; j += 1; continue }
-            if isSeparator(t[j]), group <= 3, groups == 0 || group == 3, j + 3 < t.count || (j + 3 == t.count && t[j] == ","),
-               j + 3 <= t.count, isDigit(t[j + 1]), isDigit(t[j + 2]), isDigit(t[j + 3]),
+            // Three digits after the separator, all inside the text (a text may end on `0,08`).
+            if isSeparator(t[j]), group <= 3, groups == 0 || group == 3, j + 3 < t.count,
+               isDigit(t[j + 1]), isDigit(t[j + 2]), isDigit(t[j + 3]),
                j + 4 >= t.count || !isDigit(t[j + 4]) {
                 if t[j] != "," {
                     // The full-width comma: only inside an amount that plainly goes on.

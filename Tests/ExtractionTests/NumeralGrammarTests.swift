@@ -13,6 +13,8 @@ import Testing
         #expect(one("合同金额为56，310.50元。")?.source.text == "56，310.50元")
         #expect(one("拨付８，０００万元。")?.valueYuan == 8e7)
         #expect(one("共计1,234,567元。")?.valueYuan == 1234567)
+        // A text that ends right after a separator and fewer than three digits has no amount, and no crash.
+        for tail in ["R0,08", "金额3,12", "1，0", "7,"] { #expect(facts(tail).money.isEmpty, "\(tail)") }
     }
 
     @Test func chineseNumeralsEverydayAndCapital() {

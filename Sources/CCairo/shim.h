@@ -7,5 +7,4 @@
 #include <hb.h>
 #include <hb-subset.h>
 #include <zlib.h>
-#include <malloc.h>  /* mallopt: ProcessMemory */
 #endif

@@ -63,13 +63,13 @@ enum Numerals {
         return Reading(value: v, end: j, isArabic: true, digits: digits)
     }
 
-    static let digitValues: [Unicode.Scalar: Int] = [
+    static let digitValues: ScalarTable = [
         "〇": 0, "零": 0, "○": 0, "Ｏ": 0, "一": 1, "壹": 1, "幺": 1, "二": 2, "贰": 2, "貳": 2, "两": 2, "兩": 2, "三": 3, "叁": 3, "參": 3,
         "四": 4, "肆": 4, "五": 5, "伍": 5, "六": 6, "陆": 6, "陸": 6, "七": 7, "柒": 7, "八": 8, "捌": 8, "九": 9, "玖": 9,
     ]
-    static let smallUnits: [Unicode.Scalar: Int] = ["十": 10, "拾": 10, "什": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000]
-    static let bigUnits: [Unicode.Scalar: Int] = ["万": 10_000, "萬": 10_000, "亿": 100_000_000, "億": 100_000_000]
-    static let tens: [Unicode.Scalar: Int] = ["廿": 20, "卅": 30]
+    static let smallUnits: ScalarTable = ["十": 10, "拾": 10, "什": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000]
+    static let bigUnits: ScalarTable = ["万": 10_000, "萬": 10_000, "亿": 100_000_000, "億": 100_000_000]
+    static let tens: ScalarTable = ["廿": 20, "卅": 30]
 
     static func isChineseNumeralChar(_ c: Unicode.Scalar) -> Bool {
         digitValues[c] != nil || smallUnits[c] != nil || tens[c] != nil

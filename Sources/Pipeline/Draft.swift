@@ -295,7 +295,9 @@ public enum Draft {
                 for (k, f) in amounts.enumerated() {
                     let n = value("a\(i + 1)_m\(k + 1)", f)
                     let label = FactLabel.short(f), kind = FactChart.kindNames[f.money?.kind ?? ""] ?? "金额"
-                    bullets.append(label == kind ? "\(Draft.plain(label))：{{\(n)}}" : "\(Draft.plain(label))（\(kind)）：{{\(n)}}")
+                    // The kind is said once: `中央财政资金：7.2亿元`, not `中央财政（中央财政资金）`.
+                    let sameThing = label == kind || kind.hasPrefix(label) || label.hasSuffix(kind)
+                    bullets.append(sameThing ? "\(Draft.plain(label.count > kind.count ? label : kind))：{{\(n)}}" : "\(Draft.plain(label))（\(kind)）：{{\(n)}}")
                 }
                 for (k, f) in counts.enumerated() {
                     let n = value("a\(i + 1)_c\(k + 1)", f)

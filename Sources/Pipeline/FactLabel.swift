@@ -47,7 +47,12 @@ enum FactLabel {
         if f.kind == .count, let noun = countedNoun(afterAll) { return noun }
         if f.kind == .count, let c = cleaned(before).nonEmpty, (2...12).contains(c.count) { return c }
         if let subj = cleaned(FactBase.subject(f)).nonEmpty, subj.count >= 3 { return subj }
-        if let c = cleaned(before).nonEmpty, c.count >= 2 { return c }
+        if let c = cleaned(before).nonEmpty, c.count >= 2 {
+            // Two characters left after the generic words (`到位`, `协议`) say too little: keep
+            // the words the amount was given with (`当年到位资金`, `协议金额`).
+            if c.count == 2, let rich = cleaned(before, keepGeneric: true).nonEmpty, rich.count > 2 { return rich }
+            return c
+        }
         let previous = s[itemStart..<clauseStart].split(whereSeparator: { clauseBreaks.contains($0) }).last.map(String.init) ?? ""
         if let c = cleaned(stripTrailingQuantity(previous)).nonEmpty, c.count >= 2 { return c }
         // The subject as the extractor gave it, without agents and punctuation; else the kind.
@@ -122,6 +127,14 @@ enum FactLabel {
         t = t.replacingOccurrences(of: #"[“”「」\"()（）\[\]《》]"#, with: "", options: .regularExpression)
         t = t.trimmingCharacters(in: CharacterSet(charactersIn: "的了在于是对为将把和与及,，、:：;；. ").union(.whitespaces))
         for lead in ["随着", "通过", "目前", "此外", "同时", "据悉", "据介绍"] where t.hasPrefix(lead) && t.count > lead.count + 1 { t = String(t.dropFirst(lead.count)) }
+        // The verb that joined the words to the number (`到位资金将达`, `协议金额约`) is not the thing.
+        var trimmed = true
+        while trimmed {
+            trimmed = false
+            for tail in ["将达", "达到", "达", "约为", "约", "近", "超过", "超", "共计", "合计", "累计", "总计", "为", "是", "共"] where t.hasSuffix(tail) && t.count > tail.count + 1 {
+                t = String(t.dropLast(tail.count)); trimmed = true
+            }
+        }
         if t.count > maxLength { t = String(t.prefix(maxLength - 1)) + "…" }
         return t
     }

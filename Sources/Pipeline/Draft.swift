@@ -290,7 +290,7 @@ public enum Draft {
                 let amounts = fs.filter { $0.kind == .money }.filter { seen.insert($0.money?.valueYuan ?? 0).inserted }
                     .sorted { ($0.money?.valueYuan ?? 0) > ($1.money?.valueYuan ?? 0) }.prefix(6)
                 var seenC = Set<String>()
-                let counts = fs.filter { $0.kind == .count && $0.count?.unit != "%" }.filter { seenC.insert(FactLabel.short($0)).inserted }.prefix(4)
+                let counts = fs.filter { $0.kind == .count && !["%", "个百分点"].contains($0.count?.unit ?? "") }.filter { seenC.insert(FactLabel.short($0)).inserted }.prefix(4)
                 var bullets: [String] = []
                 for (k, f) in amounts.enumerated() {
                     let n = value("a\(i + 1)_m\(k + 1)", f)

@@ -254,7 +254,7 @@ struct Flow {
 
     /// What a heading must keep on its page: the first block after it (through any headings that
     /// follow at once); and when that is a short
-    /// lead-in paragraph (`下图为…`) before a figure or table, the figure or table's start too, so
+    /// lead-in paragraph (`下图为…`, `据报道…：`) before a figure, table or list, the start of that too, so
     /// a heading and its one line never close a page whose figure went to the next.
     func keptWithHeading(_ following: ArraySlice<Block>) -> Double {
         guard let first = following.first else { return 0 }
@@ -263,7 +263,7 @@ struct Flow {
         if case .heading = first { return h + keptWithHeading(following.dropFirst()) }
         guard case .paragraph(let runs) = first, following.count > 1, let lines = paragraphLines(runs), lines < 4 else { return h }
         switch following[following.index(after: following.startIndex)] {
-        case .figure, .table: return h + minimumHeight(following[following.index(after: following.startIndex)])
+        case .figure, .table, .bullets: return h + minimumHeight(following[following.index(after: following.startIndex)])
         default: return h
         }
     }

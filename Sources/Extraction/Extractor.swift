@@ -227,15 +227,15 @@ public struct Extractor: Sendable {
     static func subject(_ t: [Unicode.Scalar], _ r: Range<Int>, _ s: Range<Int>, previous p: Range<Int>, context: SentenceContext) -> String {
         let c = context.clause(around: r)
         let a = max(c.lowerBound, r.lowerBound - 24), b = min(c.upperBound, r.upperBound + 16)
-        let clause = t.string(a..<b)
-        if let range = clause.range(of: "用于"), clause.distance(from: clause.startIndex, to: range.lowerBound) >= t.string(a..<r.lowerBound).count {
-            let tail = SubjectText.clean(String(clause[range.upperBound...]))
+        // The first 用于 of the window, when it comes after the number: what the money is for.
+        if let k = (a..<max(a, b - 1)).first(where: { t.has(yongyu, at: $0) }), k >= r.lowerBound {
+            let tail = SubjectText.clean(t.slice((k + 2)..<b))
             if tail.count >= 2 { return trimLabel(tail, 24) }
         }
         if a == c.lowerBound, demonstratives.contains(where: { t.has($0, at: a) }) || (a == s.lowerBound && demonstratives.contains(where: { t.has($0, at: s.lowerBound) })) {
             if let name = lastProjectName(t.string(p.clamped(to: max(p.lowerBound, p.upperBound - 200)..<p.upperBound))) { return name }
         }
-        var own = SubjectText.clean(t.string(a..<r.lowerBound) + t.string(r.upperBound..<b))
+        var own = SubjectText.clean(t.slice(a..<r.lowerBound) + t.slice(r.upperBound..<b))
         if SubjectText.isGeneric(own), c.lowerBound > s.lowerBound + 1 {
             let pc = context.clause(around: (c.lowerBound - 2)..<(c.lowerBound - 2))
             let topic = SubjectText.topic(t, max(pc.lowerBound, pc.upperBound - 24)..<pc.upperBound)
@@ -243,6 +243,8 @@ public struct Extractor: Sendable {
         }
         return trimLabel(own, 24)
     }
+
+    static let yongyu = scalars("用于")
 
     static func clauseEnd(_ t: [Unicode.Scalar], _ r: Range<Int>, _ s: Range<Int>) -> Int {
         var b = r.upperBound
@@ -267,12 +269,17 @@ public struct Extractor: Sendable {
         return nil
     }
 
-    static func trimLabel(_ s: String, _ max: Int) -> String {
-        var x = s.trimmingCharacters(in: CharacterSet(charactersIn: " 　,，、。:：;；\"“”的了"))
-        for lead in ["共", "累计", "投入", "安排", "达到", "达", "约", "有", "为"] where x.hasPrefix(lead) && x.count > lead.count + 2 {
-            x = String(x.dropFirst(lead.count))
-        }
-        return x.count > max ? String(x.prefix(max)) + "…" : x
+    static let labelTrim: ScalarSet = " 　,，、。:：;；\"“”的了"
+    static let labelLeads = ["共", "累计", "投入", "安排", "达到", "达", "约", "有", "为"].map(scalars)
+
+    /// A subject as printed: trimmed, without a leading 共/累计/投入 (once each, in that order),
+    /// and at most `max` characters with an ellipsis.
+    static func trimLabel(_ s: [Unicode.Scalar], _ max: Int) -> String {
+        var lo = 0, hi = s.count
+        while lo < hi, labelTrim.contains(s[lo]) { lo += 1 }
+        while hi > lo, labelTrim.contains(s[hi - 1]) { hi -= 1 }
+        for lead in labelLeads where hi - lo > lead.count + 2 && s.has(lead, at: lo) { lo += lead.count }
+        return hi - lo > max ? s.string(lo..<(lo + max)) + "…" : s.string(lo..<hi)
     }
 }
 

@@ -238,6 +238,9 @@ extension Array where Element == Unicode.Scalar {
         return String(s)
     }
 
+    /// The scalars of `r`, clamped to the array.
+    func slice(_ r: Range<Int>) -> [Unicode.Scalar] { Array(self[r.clamped(to: 0..<count)]) }
+
     func contains(_ word: [Unicode.Scalar], in r: Range<Int>) -> Bool {
         let r = r.clamped(to: 0..<count)
         guard r.count >= word.count, !word.isEmpty else { return false }

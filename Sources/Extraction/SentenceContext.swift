@@ -67,56 +67,6 @@ final class SentenceContext {
     }
 }
 
-/// Cleaning a subject phrase: what the number measures, without the verbs around it.
-enum SubjectText {
-    static let leadingWords = ["其中", "一共", "先后", "分别", "还", "再", "总共", "共计", "总计", "合计", "累计", "共", "投入", "安排落实", "安排", "落实", "下达", "达到", "达", "约", "有", "为",
-                               "实现", "完成", "新增", "拨付", "筹集", "争取", "带动", "已", "计"]
-    static let genericWords = ["援疆资金", "援助资金", "帮扶资金", "资金总额", "资金", "总额", "金额", "项目", "总投资", "投资", "人", "个"]
-
-    static func clean(_ s0: String) -> String {
-        let s = s0.replacingOccurrences(of: "共", with: "")
-        return dropVerbs(s)
-    }
-
-    static let trimSet: Set<Character> = [" ", "　", ",", "，", "、", "。", ":", "：", ";", "；", "\"", "“", "”", "的", "了", "(", ")", "（", "）", "\n"]
-
-    static func dropVerbs(_ s0: String) -> String {
-        var s = String(s0.drop(while: { trimSet.contains($0) }))
-        var changed = true
-        while changed {
-            changed = false
-            for w in leadingWords where s.hasPrefix(w) && s.count > w.count {
-                s = String(s.dropFirst(w.count)); changed = true
-            }
-        }
-        while let l = s.last, trimSet.contains(l) { s.removeLast() }
-        return s
-    }
-
-    /// Says nothing beyond 资金/项目: the clause before must give the topic.
-    static func isGeneric(_ s: String) -> Bool {
-        var x = dropVerbs(s)
-        for g in genericWords { x = x.replacingOccurrences(of: g, with: "") }
-        return x.count <= 1
-    }
-
-    /// The topic of a clause: its words with numbers and their measure words taken out
-    /// (`智力支援类项目58个` → `智力支援类项目`).
-    static func topic(_ t: [Unicode.Scalar], _ r: Range<Int>) -> String {
-        var out = String.UnicodeScalarView()
-        var i = r.lowerBound
-        while i < r.upperBound {
-            if isDigit(t[i]) {
-                while i < r.upperBound, isDigit(t[i]) || ".%万亿多余元".unicodeScalars.contains(t[i]) { i += 1 }
-                if let m = t.longest(Lexicon.measures, at: i) { i += m.count }
-                continue
-            }
-            out.append(t[i]); i += 1
-        }
-        return dropVerbs(String(out))
-    }
-}
-
 /// A date's event as a timeline prints it: at most 20 characters, the clause's own words with
 /// connectives (随着, 据悉) and adverbs (顺利, 认真) taken out, centred on its event verb.
 enum EventLabel {

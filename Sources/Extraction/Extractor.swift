@@ -111,7 +111,7 @@ public struct Extractor: Sendable {
 
     // MARK: - Context
 
-    static let clauseMarks: Set<Unicode.Scalar> = ["，", ",", "；", ";", "：", ":", "。", "！", "？", "!", "?"]
+    static let clauseMarks: ScalarSet = "，,；;：:。！？!?"
 
     /// The clause (between commas) around `r`, within sentence `s`.
     static func clause(_ t: [Unicode.Scalar], around r: Range<Int>, in s: Range<Int>) -> Range<Int> {
@@ -143,13 +143,13 @@ public struct Extractor: Sendable {
         }
         // 记者昨日获悉: the day the reporter learnt something is no happening.
         if t.contains(scalars("获悉"), in: d.range.upperBound..<min(t.count, d.range.upperBound + 3)) { return false }
-        if Lexicon.planWords.contains(where: { t.contains($0, in: window) }) { return false }
-        if Lexicon.statisticWords.contains(where: { t.contains($0, in: window) }) { return false }
+        if Lexicon.planWords.occurs(in: t, window) { return false }
+        if Lexicon.statisticWords.occurs(in: t, window) { return false }
         let sentenceWindow = max(sentence.lowerBound, d.range.lowerBound - 2 * Self.window)..<min(sentence.upperBound, d.range.upperBound + 2 * Self.window)
         switch d.precision {
         case "day", "day-range": return true
-        case "month", "month-early", "month-mid", "month-late": return Lexicon.eventVerbs.contains { t.contains($0, in: sentenceWindow) }
-        default: return Lexicon.eventVerbs.contains { t.contains($0, in: window) }
+        case "month", "month-early", "month-mid", "month-late": return Lexicon.eventVerbs.occurs(in: t, sentenceWindow)
+        default: return Lexicon.eventVerbs.occurs(in: t, window)
         }
     }
 
@@ -185,7 +185,7 @@ public struct Extractor: Sendable {
             while let l = out.last, trailingParticles.contains(l) { out.removeLast() }
             return out
         }
-        func hasVerb(_ x: [Unicode.Scalar]) -> Bool { Lexicon.eventVerbs.contains { x.contains($0, in: 0..<x.count) } }
+        func hasVerb(_ x: [Unicode.Scalar]) -> Bool { Lexicon.eventVerbs.occurs(in: x, 0..<x.count) }
         let own = context.clause(around: r)
         var label = content(own, own: true)
         if label.count < 8 || !hasVerb(label) {
@@ -200,7 +200,7 @@ public struct Extractor: Sendable {
         return EventLabel.shorten(label)
     }
 
-    static let adverbialBefore = Set("于在从自至到、".unicodeScalars), beforeCutDate = Set("于在从自至到将截止".unicodeScalars)
+    static let adverbialBefore: ScalarSet = "于在从自至到、", beforeCutDate: ScalarSet = "于在从自至到将截止"
 
     /// Whether a date leaves its event label: one at the clause's edge or after 于/在 is the
     /// when (cut); one a verb or 的 introduces names the what (举办了2020年祭孔…, 召开的2017年…会,
@@ -210,13 +210,13 @@ public struct Extractor: Sendable {
         let edge = d.lowerBound - c0.lowerBound <= 2 || c0.upperBound - d.upperBound <= 1
         let adverbial = d.lowerBound > 0 && adverbialBefore.contains(t[d.lowerBound - 1]) || d.upperBound < t.count && t[d.upperBound] == "、"
         let named = d.lowerBound >= 2 && isDigit(t[d.lowerBound])
-            && (t[d.lowerBound - 1] == "了" || t[d.lowerBound - 1] == "的" || Lexicon.eventVerbs.contains { t.has($0, at: d.lowerBound - $0.count) })
+            && (t[d.lowerBound - 1] == "了" || t[d.lowerBound - 1] == "的" || Lexicon.eventVerbs.words.contains { t.has($0, at: d.lowerBound - $0.count) })
             || t[d.upperBound - 1] == "度"
         return edge || adverbial || !named
     }
 
-    static let leadingParticles = Set("在于、，,的了是继".unicodeScalars)
-    static let trailingParticles = Set("在于至到从由、，,的了后".unicodeScalars)
+    static let leadingParticles: ScalarSet = "在于、，,的了是继"
+    static let trailingParticles: ScalarSet = "在于至到从由、，,的了后"
 
     static let demonstratives = ["这项", "该项", "此项", "这一", "该", "这些", "此"].map(scalars)
 

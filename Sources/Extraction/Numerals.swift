@@ -71,9 +71,10 @@ enum Numerals {
     static let bigUnits: ScalarTable = ["万": 10_000, "萬": 10_000, "亿": 100_000_000, "億": 100_000_000]
     static let tens: ScalarTable = ["廿": 20, "卅": 30]
 
-    static func isChineseNumeralChar(_ c: Unicode.Scalar) -> Bool {
-        digitValues[c] != nil || smallUnits[c] != nil || tens[c] != nil
-    }
+    /// The characters a Chinese numeral is written with (digits, 十/百/千 and 廿/卅; not 万/亿).
+    static let numeralChars = ScalarSet(digitValues.keySet.scalars + smallUnits.keySet.scalars + tens.keySet.scalars)
+
+    @inline(__always) static func isChineseNumeralChar(_ c: Unicode.Scalar) -> Bool { numeralChars.contains(c) }
 
     /// A Chinese numeral below 10000 at `i` (`两千五百`, `十`, `壹仟玖佰`, `一百二`), stopping
     /// before 万/亿. Two digits in a row (`三五百`, `二〇一五`) are not one number: nil.

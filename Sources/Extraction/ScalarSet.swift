@@ -27,7 +27,9 @@ struct ScalarSet: Sendable, ExpressibleByStringLiteral {
     /// The members, for building a larger set from smaller ones.
     var scalars: [Unicode.Scalar] { members.compactMap(Unicode.Scalar.init) }
 
-    @inline(__always) func contains(_ c: Unicode.Scalar) -> Bool {
+    /// False for most characters that are no member (those whose low byte no member has);
+    /// true for every member.
+    @inline(__always) func mayContain(_ c: Unicode.Scalar) -> Bool {
         let v = c.value
         let word: UInt64
         switch (v >> 6) & 3 {
@@ -36,7 +38,12 @@ struct ScalarSet: Sendable, ExpressibleByStringLiteral {
         case 2: word = filter.2
         default: word = filter.3
         }
-        guard word & (UInt64(1) << UInt64(v & 63)) != 0 else { return false }
+        return word & (UInt64(1) << UInt64(v & 63)) != 0
+    }
+
+    @inline(__always) func contains(_ c: Unicode.Scalar) -> Bool {
+        guard mayContain(c) else { return false }
+        let v = c.value
         var lo = 0, hi = members.count
         while lo < hi {
             let mid = (lo + hi) / 2

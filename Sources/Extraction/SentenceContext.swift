@@ -22,8 +22,8 @@ final class SentenceContext {
         }
         starts.append(a); ends.append(s.upperBound)
         sentenceCategory = Lexicon.category(t, s)
-        aidInSentence = Lexicon.aidWord.contains { t.contains($0, in: s) }
-        businessInSentence = Lexicon.business.contains { t.contains($0, in: s) }
+        aidInSentence = Lexicon.aidWord.occurs(in: t, s)
+        businessInSentence = Lexicon.business.occurs(in: t, s)
     }
 
     private func index(_ i: Int) -> Int {
@@ -79,7 +79,7 @@ enum EventLabel {
 
     static let leadingScalars = leading.map(scalars), fillerScalars = fillers.map(scalars)
     static let abbreviationScalars = abbreviations.map { (scalars($0.0), scalars($0.1)) }
-    static let trimScalars: Set<Unicode.Scalar> = Set(" 　,，、。:：;；\"“”的了()（）\n".unicodeScalars)
+    static let trimScalars: ScalarSet = " 　,，、。:：;；\"“”的了()（）\n"
 
     /// Works on scalars (one per Chinese character) rather than Foundation strings: a
     /// sentence of thousands of dates shortens thousands of labels.
@@ -150,12 +150,12 @@ enum EventLabel {
         return out
     }
 
-    static let boundaries: Set<Unicode.Scalar> = Set("省市县区州团师局厅部委会乡镇村和与及、的".unicodeScalars)
+    static let boundaries: ScalarSet = "省市县区州团师局厅部委会乡镇村和与及、的"
 
     /// Where the first event verb starts.
     static func verbPosition(_ s: [Unicode.Scalar]) -> Int? {
         for i in s.indices {
-            for v in Lexicon.eventVerbs where v[0] == s[i] && s.has(v, at: i) { return i }
+            if Lexicon.eventVerbs.starts(at: i, in: s) { return i }
         }
         return nil
     }

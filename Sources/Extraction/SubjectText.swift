@@ -44,7 +44,7 @@ enum SubjectText {
         while i < r.upperBound {
             if isDigit(t[i]) {
                 while i < r.upperBound, isDigit(t[i]) || numberTail.contains(t[i]) { i += 1 }
-                if let m = t.longest(Lexicon.measures, at: i) { i += m.count }
+                if let m = Lexicon.measures.longest(at: i, in: t) { i += m.count }
                 continue
             }
             out.append(t[i]); i += 1

@@ -36,3 +36,35 @@ import Testing
         #expect(!SubjectText.isGeneric(scalars("智力支援类项目援疆资金")))
     }
 }
+
+/// WordList reads a range once and answers what the per-word scans answered.
+@Suite struct WordListTests {
+    let list = WordList(["签约", "签订合同", "举行", "开", "开园"])
+
+    func naiveOccurs(_ t: [Unicode.Scalar], _ r: Range<Int>) -> Bool { list.words.contains { t.contains($0, in: r) } }
+    func naiveHits(_ t: [Unicode.Scalar], _ r: Range<Int>) -> Int { list.words.filter { t.contains($0, in: r) }.count }
+
+    @Test func occurrencesAndHitsAgreeWithPerWordScansOnEveryRange() {
+        let t = scalars("昨日签约，今天举行开园仪式并签订合同，开开。")
+        for a in 0...t.count {
+            for b in a...t.count {
+                #expect(list.occurs(in: t, a..<b) == naiveOccurs(t, a..<b), "\(a)..<\(b)")
+                #expect(list.distinctHits(in: t, a..<b) == naiveHits(t, a..<b), "\(a)..<\(b)")
+            }
+        }
+    }
+
+    @Test func aWordMustLieWhollyInsideTheRange() {
+        let t = scalars("双方签约")
+        #expect(!list.occurs(in: t, 0..<3), "签约 runs past the range's end")
+        #expect(list.occurs(in: t, 2..<4))
+        #expect(list.distinctHits(in: scalars("开园开园开"), 0..<5) == 2, "a word seen twice counts once")
+    }
+
+    @Test func longestAndStartsAt() {
+        let t = scalars("正式开园")
+        #expect(list.longest(at: 2, in: t) == scalars("开园"))
+        #expect(list.longest(at: 1, in: t) == nil)
+        #expect(list.starts(at: 2, in: t) && !list.starts(at: 3, in: t) && !list.starts(at: 9, in: t))
+    }
+}

@@ -65,17 +65,19 @@ enum Lexicon {
     /// Words that make a dated mention a statistic or a period, not a happening.
     static let statisticWords = WordList(["累计", "截至", "截止", "以来", "全年", "每年", "每月", "同比", "共计", "至今", "销售额", "单月", "增长"])
 
-    static let categories: [(String, WordList)] = [
-        ("电商", WordList(["电商", "电子商务", "网店", "直播", "带货", "销售额", "网上商城", "淘宝", "消费帮扶"])),
-        ("平安", WordList(["天网", "平安", "公安", "警", "案件", "侦", "探头", "监控"])),
-        ("医疗", WordList(["医疗", "医生", "医院", "手术", "患者", "病人", "义诊", "送医", "医护", "卫生"])),
-        ("教育", WordList(["教育", "学校", "教师", "学生", "中学", "小学", "高考", "中考", "送教", "课堂", "教学", "支教"])),
-        ("民生", WordList(["安居", "民生", "大棚", "蔬菜", "住房", "农牧民", "脱贫", "扶贫", "就业"])),
-        ("文化", WordList(["文化", "礼堂", "乐器", "体育", "联赛", "文艺", "演出", "祭孔", "开蒙"])),
-        ("产业", WordList(["纺织", "产业", "企业", "工厂", "袜", "锭", "项目", "投资", "园区", "招商"])),
-        ("智力", WordList(["人才", "培训", "干部", "专家", "挂职", "工作室"])),
-        ("交往交流交融", WordList(["交往", "交流", "交融", "结对", "结亲"])),
+    /// Topics and their keywords; the topic with most different keywords in a range wins (the first on a tie).
+    static let categories: [(String, [String])] = [
+        ("电商", ["电商", "电子商务", "网店", "直播", "带货", "销售额", "网上商城", "淘宝", "消费帮扶"]),
+        ("平安", ["天网", "平安", "公安", "警", "案件", "侦", "探头", "监控"]),
+        ("医疗", ["医疗", "医生", "医院", "手术", "患者", "病人", "义诊", "送医", "医护", "卫生"]),
+        ("教育", ["教育", "学校", "教师", "学生", "中学", "小学", "高考", "中考", "送教", "课堂", "教学", "支教"]),
+        ("民生", ["安居", "民生", "大棚", "蔬菜", "住房", "农牧民", "脱贫", "扶贫", "就业"]),
+        ("文化", ["文化", "礼堂", "乐器", "体育", "联赛", "文艺", "演出", "祭孔", "开蒙"]),
+        ("产业", ["纺织", "产业", "企业", "工厂", "袜", "锭", "项目", "投资", "园区", "招商"]),
+        ("智力", ["人才", "培训", "干部", "专家", "挂职", "工作室"]),
+        ("交往交流交融", ["交往", "交流", "交融", "结对", "结亲"]),
     ]
+    static let categoryKeywords = WordList(groups: categories.map(\.1))
 
     /// `…类项目` names its category outright: 智力支援类, 产业支援类, 民生类, 交往交流交融类, 文化教育支援类.
     static let namedCategories: [(String, WordList)] = [
@@ -92,10 +94,8 @@ enum Lexicon {
             for (name, keys) in namedCategories where keys.occurs(in: t, head) { return name }
         }
         var best = ("综合", 0)
-        for (name, keys) in categories {
-            let hits = keys.distinctHits(in: t, r)
-            if hits > best.1 { best = (name, hits) }
-        }
+        let hits = categoryKeywords.distinctHitsPerGroup(in: t, r)
+        for (k, (name, _)) in categories.enumerated() where hits[k] > best.1 { best = (name, hits[k]) }
         return best.0
     }
 

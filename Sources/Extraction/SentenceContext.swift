@@ -137,7 +137,7 @@ enum EventLabel {
         return Array(s[k...])
     }
 
-    static func text(_ s: [Unicode.Scalar]) -> String { String(String.UnicodeScalarView(s)) }
+    static func text(_ s: [Unicode.Scalar]) -> String { makeString(s) }
 
     static func replacing(_ s: [Unicode.Scalar], _ w: [Unicode.Scalar], with r: [Unicode.Scalar]) -> [Unicode.Scalar] {
         guard let f = w.first, s.contains(f) else { return s }

@@ -8,9 +8,21 @@
 struct WordList: Sendable {
     let words: [[Unicode.Scalar]]
     private let firsts: ScalarSet
+    /// The group of each word (all 0 unless built from groups).
+    private let groups: [Int]
+    let groupCount: Int
 
-    init(_ list: [String]) {
-        words = list.map(scalars).filter { !$0.isEmpty }
+    init(_ list: [String]) { self.init(groups: [list]) }
+
+    /// Words in groups (a topic's keywords), for `distinctHitsPerGroup`.
+    init(groups lists: [[String]]) {
+        var words: [[Unicode.Scalar]] = [], groups: [Int] = []
+        for (g, list) in lists.enumerated() {
+            for w in list.map(scalars) where !w.isEmpty { words.append(w); groups.append(g) }
+        }
+        self.words = words
+        self.groups = groups
+        groupCount = lists.count
         firsts = ScalarSet(words.map { $0[0] })
     }
 
@@ -24,12 +36,17 @@ struct WordList: Sendable {
     }
 
     /// How many different words lie wholly inside `r` (a word seen twice counts once).
-    func distinctHits(in t: [Unicode.Scalar], _ r: Range<Int>) -> Int {
+    func distinctHits(in t: [Unicode.Scalar], _ r: Range<Int>) -> Int { distinctHitsPerGroup(in: t, r).reduce(0, +) }
+
+    /// For each group, how many of its different words lie wholly inside `r`: one pass over
+    /// the range for all groups.
+    func distinctHitsPerGroup(in t: [Unicode.Scalar], _ r: Range<Int>) -> [Int] {
         let r = r.clamped(to: 0..<t.count)
-        var seen = [Bool](repeating: false, count: words.count), hits = 0
+        var seen = [Bool](repeating: false, count: words.count)
+        var hits = [Int](repeating: 0, count: groupCount)
         for i in r where firsts.contains(t[i]) {
             for (k, w) in words.enumerated() where !seen[k] && w[0] == t[i] && i + w.count <= r.upperBound && t.has(w, at: i) {
-                seen[k] = true; hits += 1
+                seen[k] = true; hits[groups[k]] += 1
             }
         }
         return hits

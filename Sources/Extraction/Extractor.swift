@@ -36,7 +36,13 @@ public struct Extractor: Sendable {
         var out = DocumentFacts(doc: doc, path: path, referenceDate: found?.date.description, referenceDateNote: found?.note ?? "none found", encoding: "UTF-8",
                                 money: [], dates: [], counts: [], warnings: warnings)
         var unresolved: [String] = []
+        // The kind of the last amount read, and whether its sentence ended a list item (；):
+        // `其中：…` and the items after it break that amount down, so they are of its kind.
+        var lastKind: String?, listGoesOn = false
         for (si, s) in sentences.enumerated() {
+            let breaksDown = listGoesOn || t.has(Self.qizhong, at: s.lowerBound)
+            listGoesOn = t[s.upperBound - 1] == "；" || t[s.upperBound - 1] == ";"
+            if si > 0, !breaksDown { lastKind = nil }
             let all = dates.sentence(s)
             let quantities = quantities.sentence(s, skipping: all.map(\.range))
             let found = all.filter { !$0.unresolved }
@@ -50,9 +56,10 @@ public struct Extractor: Sendable {
                                   sentence: s.count <= Self.longSentence ? sentenceText : Self.excerpt(t, r, s))
             }
             let dateRanges = found.map(\.range)
+            let quantityRanges = quantities.map(\.range)
             for d in found {
                 let clause = context.clause(around: d.range)
-                let milestone = Self.isMilestone(d, t, clause: clause, sentence: s)
+                let milestone = Self.isMilestone(d, t, clause: clause, sentence: s, quantities: quantityRanges)
                 out.dates.append(DateFact(
                     resolved: d.resolved, resolvedEnd: d.resolvedEnd, precision: d.precision, modifier: d.modifier,
                     milestone: milestone, event: Self.eventLabel(t, d.range, s, dates: dateRanges, context: context), category: context.sentenceCategory,
@@ -64,9 +71,12 @@ public struct Extractor: Sendable {
                 case .money(let m):
                     let clause = context.clause(around: m.range)
                     let clauseCategory = context.category(clause)
+                    var kind = context.moneyKind(clause)
+                    if kind == "aid", let lastKind, breaksDown || Lexicon.comparison.occurs(in: t, clause) { kind = lastKind }
+                    lastKind = kind
                     out.money.append(MoneyFact(
                         valueYuan: m.value.double, lowYuan: m.low?.double, highYuan: m.high?.double, approx: m.approx,
-                        kind: context.moneyKind(clause),
+                        kind: kind,
                         category: clauseCategory == "综合" ? context.sentenceCategory : clauseCategory,
                         subject: Self.subject(t, m.range, s, previous: previous, context: context), source: provenance(m.range)))
                 case .count(let c):
@@ -129,8 +139,10 @@ public struct Extractor: Sendable {
     /// A single dated happening: not a period (年度, 截至, 以来), a statistic (累计, 销售额), a plan
     /// (即将, 确保) or page metadata (an ISO timestamp); a full day date almost always is one; a
     /// month or year needs an event verb — in its sentence for months, in its clause (or the next
-    /// one, when the date stands alone: `2015年，全面启动了…`) for years.
-    static func isMilestone(_ d: DateMatch, _ t: [Unicode.Scalar], clause c: Range<Int>, sentence: Range<Int>) -> Bool {
+    /// one, when the date stands alone: `2015年，全面启动了…`) for years. A year whose words end
+    /// on an amount, a count or a percentage states a figure (`2014年援疆项目已开工592个`,
+    /// `2017年，全省应完成援藏项目资金为…万元`), and a date naming a plan (`年初计划`) is none.
+    static func isMilestone(_ d: DateMatch, _ t: [Unicode.Scalar], clause c: Range<Int>, sentence: Range<Int>, quantities: [Range<Int>] = []) -> Bool {
         if d.modifier == "截至" || d.modifier == "以来" { return false }
         if t[d.range].contains("-") || t[d.range].last == "度" { return false }
         if d.precision.hasPrefix("year-q") { return false }
@@ -142,16 +154,25 @@ public struct Extractor: Sendable {
             window = clause.lowerBound..<b
         }
         // 记者昨日获悉: the day the reporter learnt something is no happening.
-        if t.contains(scalars("获悉"), in: d.range.upperBound..<min(t.count, d.range.upperBound + 3)) { return false }
+        if t.contains(huoxi, in: d.range.upperBound..<min(t.count, d.range.upperBound + 3)) { return false }
+        if Lexicon.planNouns.starts(at: d.range.upperBound, in: t) { return false }
         if Lexicon.planWords.occurs(in: t, window) { return false }
         if Lexicon.statisticWords.occurs(in: t, window) { return false }
         let sentenceWindow = max(sentence.lowerBound, d.range.lowerBound - 2 * Self.window)..<min(sentence.upperBound, d.range.upperBound + 2 * Self.window)
         switch d.precision {
         case "day", "day-range": return true
         case "month", "month-early", "month-mid", "month-late": return Lexicon.eventVerbs.occurs(in: t, sentenceWindow)
-        default: return Lexicon.eventVerbs.occurs(in: t, window)
+        default:
+            // A figure in the year's words: only an event verb after the first makes a happening
+            // (`投资810万元建成了…示范园`); before it, the figure is what was done (`已开工592个`).
+            if let figureEnd = quantities.first(where: { $0.overlaps(window) })?.upperBound {
+                return Lexicon.eventVerbs.occurs(in: t, figureEnd..<window.upperBound)
+            }
+            return Lexicon.eventVerbs.occurs(in: t, window)
         }
     }
+
+    static let huoxi = scalars("获悉")
 
     /// A short label for the happening a date names: its clause with every date cut out; when
     /// that is short or has no event verb (`2015年10月、11月，…举行`, `指挥部在2015年，全面启动…`),
@@ -244,7 +265,7 @@ public struct Extractor: Sendable {
         return trimLabel(own, 24)
     }
 
-    static let yongyu = scalars("用于")
+    static let yongyu = scalars("用于"), qizhong = scalars("其中")
 
     static func clauseEnd(_ t: [Unicode.Scalar], _ r: Range<Int>, _ s: Range<Int>) -> Int {
         var b = r.upperBound

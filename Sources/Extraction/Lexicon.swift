@@ -62,6 +62,8 @@ enum Lexicon {
     /// Words of plans and intentions: what is still to happen is not yet a milestone.
     /// (Not a bare 计划: it is as often part of a name, 蒲公英计划.)
     static let planWords = WordList(["即将", "将在", "将于", "将会", "计划于", "计划在", "预计", "确保", "力争", "争取", "陆续"])
+    /// Nouns of plans right after a date: 年初计划, 年度目标 (the date names the plan, not a happening).
+    static let planNouns = WordList(["计划", "目标", "任务"])
     /// Words that make a dated mention a statistic or a period, not a happening.
     static let statisticWords = WordList(["累计", "截至", "截止", "以来", "全年", "每年", "每月", "同比", "共计", "至今", "销售额", "单月", "增长"])
 
@@ -103,15 +105,29 @@ enum Lexicon {
     static let donation = WordList(["捐", "募"]), plan = WordList(["计划"]), arrange = WordList(["安排"]), aidWord = WordList(["援"])
     static let invest = WordList(["投资"]), business = WordList(["集团", "公司", "企业", "有限", "厂商", "总投资"])
 
+    /// Consumption aid: buying the aided region's products is a sale of them (采购…农特产品,
+    /// 货值, 消费帮扶金额), whoever pays.
+    static let purchase = WordList(["采购", "购买", "认购"]), goods = WordList(["产品", "特产", "农产", "货"])
+    static let consumptionAid = WordList(["消费帮扶", "货值"])
+    /// Amounts a plan sets out rather than money spent: 年度资金, 应完成, 计划资金.
+    static let planAmount = WordList(["年度资金", "应完成", "计划资金", "计划投资"])
+    /// `…投资项目` names projects invested in (新增900多亿元对口支援投资项目).
+    static let investmentProjects = WordList(["投资项目"]), fundWords = WordList(["资金", "经费", "补助"])
+    /// A clause that compares with another period (较上年同期增加…): its amount is of the kind
+    /// of the amount it is compared with.
+    static let comparison = WordList(["较上年", "较去年", "比上年", "比去年", "同比", "较上半年", "较同期", "比同期"])
+
     static let agreement = WordList(["协议", "签约", "签订", "签署", "合同", "贸易总额"])
     static let price = WordList(["每公斤", "每斤", "每吨", "每亩", "单价", "/公斤", "/斤", "每件", "每个"])
     static let income = WordList(["收入", "利润", "工资", "年薪", "月薪"]), output = WordList(["产值"])
 
     /// The kind of a money mention, from the words of its clause (and whether its sentence
     /// speaks of aid or of companies).
-    static func moneyKind(_ t: [Unicode.Scalar], clause c: Range<Int>, aidInSentence: Bool, businessInSentence: Bool) -> String {
+    /// `planInSentence`: the sentence says 计划 (今年计划实施项目21个，安排资金…: what is
+    /// 安排ed is planned).
+    static func moneyKind(_ t: [Unicode.Scalar], clause c: Range<Int>, aidInSentence: Bool, businessInSentence: Bool, planInSentence: Bool = false) -> String {
         func any(_ words: WordList, _ r: Range<Int>) -> Bool { words.occurs(in: t, r) }
-        if any(sales, c) { return "sales" }
+        if any(sales, c) || any(consumptionAid, c) || any(purchase, c) && any(goods, c) { return "sales" }
         if any(savings, c) { return "savings" }
         if any(central, c) { return "central-funds" }
         if any(donation, c) { return "donation" }
@@ -119,7 +135,8 @@ enum Lexicon {
         if any(price, c) { return "price" }
         if any(output, c) { return "output" }
         if any(income, c) { return "income" }
-        if any(plan, c) && (any(arrange, c) || aidInSentence) { return "aid-plan" }
+        if any(plan, c) && (any(arrange, c) || aidInSentence) || any(arrange, c) && planInSentence || any(planAmount, c) { return "aid-plan" }
+        if any(investmentProjects, c) && !any(fundWords, c) { return "investment" }
         if any(invest, c) && businessInSentence && !any(aidWord, c) { return "investment" }
         if any(invest, c) && !any(aidWord, c) { return "investment" }
         return "aid"

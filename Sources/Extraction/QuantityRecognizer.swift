@@ -9,7 +9,12 @@ struct QuantityRecognizer {
     struct Money { var range: Range<Int>; var value: Decimal; var low: Decimal?; var high: Decimal?; var approx: String? }
     struct Count { var range: Range<Int>; var value: Decimal; var low: Decimal? = nil; var high: Decimal? = nil; var unit: String; var approx: String? }
 
-    enum Found { case money(Money), count(Count) }
+    enum Found {
+        case money(Money), count(Count)
+        var range: Range<Int> {
+            switch self { case .money(let m): return m.range; case .count(let c): return c.range }
+        }
+    }
 
     /// Money and counts start with one of these: a digit, a Chinese numeral character, the
     /// first character of a vague numeral (几十, 数百, 上千, 成千) or of an approximation word

@@ -12,6 +12,7 @@ final class SentenceContext {
     let sentenceCategory: String
     private let aidInSentence: Bool
     private let businessInSentence: Bool
+    private let planInSentence: Bool
 
     init(t: [Unicode.Scalar], sentence s: Range<Int>) {
         self.t = t
@@ -24,6 +25,7 @@ final class SentenceContext {
         sentenceCategory = Lexicon.category(t, s)
         aidInSentence = Lexicon.aidWord.occurs(in: t, s)
         businessInSentence = Lexicon.business.occurs(in: t, s)
+        planInSentence = Lexicon.plan.occurs(in: t, s)
     }
 
     private func index(_ i: Int) -> Int {
@@ -51,7 +53,7 @@ final class SentenceContext {
 
     func moneyKind(_ c: Range<Int>) -> String {
         if let v = kinds[c.lowerBound] { return v }
-        let v = Lexicon.moneyKind(t, clause: c, aidInSentence: aidInSentence, businessInSentence: businessInSentence)
+        let v = Lexicon.moneyKind(t, clause: c, aidInSentence: aidInSentence, businessInSentence: businessInSentence, planInSentence: planInSentence)
         kinds[c.lowerBound] = v
         return v
     }

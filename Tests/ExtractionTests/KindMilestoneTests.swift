@@ -1,0 +1,57 @@
+import Extraction
+import Testing
+
+/// Money kinds from the clause (and list) an amount stands in; milestones that are happenings,
+/// not figures or plans. Sentences written for these tests.
+@Suite struct KindMilestoneTests {
+    @Test func buyingTheAidedRegionsProductsIsASale() {
+        let f = facts("活动现场，各单位采购该县农特产品45万元。食堂已采购贫困地区12.5万元的农产品。全年消费帮扶金额达80余万元，货值共计6万元。")
+        #expect(f.moneyValues == [450_000, 125_000, 800_000, 60_000])
+        #expect(f.money.map(\.kind) == ["sales", "sales", "sales", "sales"])
+        let g = facts("指挥部投入援疆资金50万元采购医疗设备。")
+        #expect(g.money.map(\.kind) == ["aid"], "buying equipment with aid funds is no sale")
+    }
+
+    @Test func plannedAndAnnualAmountsArePlans() {
+        let f = facts("今年计划实施帮扶项目30个，安排帮扶资金2.5亿元。")
+        #expect(f.money.map(\.kind) == ["aid-plan"], "what a sentence's plan 安排s is planned")
+        let g = facts("今年，某省对口支援年度资金总计3.2亿元。2016年，全市应完成帮扶项目资金为8000万元。")
+        #expect(g.money.map(\.kind) == ["aid-plan", "aid-plan"])
+        let h = facts("某县共安排援助资金600万元。")
+        #expect(h.money.map(\.kind) == ["aid"], "安排 without a plan stays aid")
+    }
+
+    @Test func theItemsOfABreakdownTakeTheKindOfTheirTotal() {
+        let f = facts("今年计划实施项目50个，安排资金3亿元。其中：教育类项目20个，安排资金1亿元；医疗类项目30个，安排资金2亿元。某县另安排资金900万元。")
+        #expect(f.moneyValues == [300_000_000, 100_000_000, 200_000_000, 9_000_000])
+        #expect(f.money.map(\.kind) == ["aid-plan", "aid-plan", "aid-plan", "aid"], "the list ends with its sentence")
+    }
+
+    @Test func aComparisonHasTheKindOfWhatItComparesWith() {
+        let f = facts("省财政下达中央财政衔接资金5000万元，较上年同期增加300万元。")
+        #expect(f.money.map(\.kind) == ["central-funds", "central-funds"])
+    }
+
+    @Test func investmentProjectsAreInvestment() {
+        let f = facts("两地新增500多亿元对口支援投资项目")
+        #expect(f.money.map(\.kind) == ["investment"])
+    }
+
+    @Test func aYearThatStatesAFigureIsNoMilestone() {
+        let f = facts("2015年帮扶项目已开工120个，占计划项目的60%。")
+        #expect(f.dates.map(\.resolved) == ["2015"])
+        #expect(f.dates.map(\.milestone) == [false], "已开工120个 is a figure")
+        let g = facts("2015年，全省应完成帮扶项目资金为9000万元。")
+        #expect(g.dates.map(\.milestone) == [false])
+        let h = facts("2015年，指挥部投资500万元建成了2000平方米的产业园。")
+        #expect(h.dates.map(\.milestone) == [true], "the money is the means; 建成 after it is the happening")
+        let k = facts("2015年，指挥部在该县建成了首个产业园。")
+        #expect(k.dates.map(\.milestone) == [true])
+    }
+
+    @Test func aDateNamingAPlanIsNoMilestone() {
+        let f = facts("两省资金已超额完成年初计划。")
+        #expect(f.dates.map(\.precision) == ["year-early"])
+        #expect(f.dates.map(\.milestone) == [false])
+    }
+}

@@ -103,10 +103,12 @@ enum EventLabel {
         if let p = parts.first(where: { verbPosition($0) != nil }), p.count >= 4 { s = p }
         guard s.count > maxLength else { return text(s) }
         // Who did it, shortened at a name boundary (新疆生产建设兵团|新闻办公室), then what they did.
-        guard let v = verbPosition(s), v > 0 else { return text(Array(s.prefix(maxLength))) }
+        guard let v = verbPosition(s), v > 0 else { return text(cut(s, maxLength)) }
         let rest = Array(s[v...])
         var who = Array(s[..<v])
         let budget = max(6, maxLength - min(rest.count, 8))
+        // `推进会在拉萨市…县召开`: who or what is before 在; the place after it goes first.
+        if who.count > budget, let p = who.lastIndex(of: "在"), p >= 4, !notPlaceZai.contains(who[p - 1]) { who = Array(who[..<p]) }
         if who.count > budget {
             var cut: Int?
             for (k, c) in who.enumerated() where boundaries.contains(c) && (k + 1 == who.count || !boundaries.contains(who[k + 1]))
@@ -121,8 +123,24 @@ enum EventLabel {
                 tail = Array(tail[...p])
             }
         }
-        return text(Array((who + tail).prefix(maxLength)))
+        return text(cut(who + tail, maxLength))
     }
+
+    /// The first `n` characters, never ending inside a number (`资金到疆已达110` of `…110.1亿元`):
+    /// a number cut short says a wrong figure, so it goes whole.
+    static func cut(_ s: [Unicode.Scalar], _ n: Int) -> [Unicode.Scalar] {
+        guard s.count > n else { return s }
+        var out = Array(s.prefix(n))
+        func inNumber(_ c: Unicode.Scalar) -> Bool { isDigit(c) || c == "." || c == "," }
+        if let last = out.last, inNumber(last), inNumber(s[n]) || Numerals.bigUnits[s[n]] != nil || s[n] == "%" {
+            while let l = out.last, inNumber(l) { out.removeLast() }
+            while let l = out.last, trimScalars.contains(l) { out.removeLast() }
+        }
+        return out.isEmpty ? Array(s.prefix(n)) : out
+    }
+
+    /// 在 that is part of a word (正在, 现在, 存在, 实在, 所在), not a place phrase.
+    static let notPlaceZai: ScalarSet = "正现存实所自内好"
 
     static let dayParts = ["上午", "下午", "晚上", "中午", "凌晨", "早上", "傍晚", "当晚", "当天"].map(scalars)
 
@@ -152,7 +170,9 @@ enum EventLabel {
         return out
     }
 
-    static let boundaries: ScalarSet = "省市县区州团师局厅部委会乡镇村和与及、的"
+    /// Where a name or phrase ends: administrative units, conjunctions, and a closing quote or
+    /// title mark (`“…”产销对接活动` → `产销对接活动`).
+    static let boundaries: ScalarSet = "省市县区州团师局厅部委会乡镇村和与及、的”》"
 
     /// Where the first event verb starts.
     static func verbPosition(_ s: [Unicode.Scalar]) -> Int? {

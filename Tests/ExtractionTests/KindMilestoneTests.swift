@@ -55,3 +55,28 @@ import Testing
         #expect(f.dates.map(\.milestone) == [false])
     }
 }
+
+/// Event labels a timeline can print: the happening's subject kept over its place, never a
+/// number cut short.
+@Suite struct EventLabelTests {
+    @Test func thePlaceGoesBeforeTheSubject() {
+        let f = facts("3月5日，全省对口支援产业合作项目现场推进会在某某自治州某某县人民政府礼堂召开。")
+        let e = try? #require(f.dates.first?.event)
+        #expect(e?.hasPrefix("全省对口支援产业合作项目现场推进会") == true, "\(e ?? "")")
+        #expect(e?.hasSuffix("召开") == true)
+        #expect((e?.count ?? 99) <= 20)
+    }
+
+    @Test func aQuotedNameEndsTheWhoAtItsClosingQuote() {
+        let f = facts("某市帮扶集团“助农增收·共建美好家园”产销对接活动今(28)日在市机关大院举行。", ref: "2016-02-29")
+        #expect(f.dates.map(\.event) == ["产销对接活动举行"])
+    }
+
+    @Test func aLabelNeverEndsInsideANumber() {
+        let f = facts("截至9月底，全国十九个对口支援省市援建项目资金到位已达110.1亿元。")
+        let e = f.dates.first?.event ?? ""
+        #expect(!e.isEmpty && e.count <= 20)
+        #expect(!(e.last.map { $0.isNumber || $0 == "." } ?? true), "\(e)")
+        #expect(!e.contains("110"), "a figure cut short says a wrong figure: \(e)")
+    }
+}

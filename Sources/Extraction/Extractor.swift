@@ -84,7 +84,7 @@ public struct Extractor: Sendable {
                     out.counts.append(CountFact(
                         value: c.value.double, unit: c.unit, approx: c.approx,
                         category: clauseCategory == "综合" ? context.sentenceCategory : clauseCategory,
-                        subject: Self.subject(t, c.range, s, previous: previous, context: context), source: provenance(c.range),
+                        subject: Self.countedNoun(t, c, context: context) ?? Self.subject(t, c.range, s, previous: previous, context: context), source: provenance(c.range),
                         lowValue: c.low?.double, highValue: c.high?.double))
                 }
             }
@@ -266,6 +266,19 @@ public struct Extractor: Sendable {
     }
 
     static let yongyu = scalars("用于"), qizhong = scalars("其中")
+
+    /// What a count counts when a noun phrase follows its measure word up to the clause's end
+    /// (`开展3场…消费帮扶活动` → the 活动, `引进20余款…农特产品`): the phrase after it, not the
+    /// words before the number.
+    static func countedNoun(_ t: [Unicode.Scalar], _ c: QuantityRecognizer.Count, context: SentenceContext) -> String? {
+        guard c.unit != "%" else { return nil }
+        let clause = context.clause(around: c.range)
+        let tail = c.range.upperBound..<clause.upperBound
+        guard tail.count >= 2, tail.count <= 16, !Lexicon.eventVerbs.occurs(in: t, tail),
+              !t[tail].contains(where: { isDigit($0) || $0 == "、" }) else { return nil }
+        let noun = SubjectText.clean(t.slice(tail))
+        return noun.count >= 2 ? trimLabel(noun, 24) : nil
+    }
 
     static func clauseEnd(_ t: [Unicode.Scalar], _ r: Range<Int>, _ s: Range<Int>) -> Int {
         var b = r.upperBound

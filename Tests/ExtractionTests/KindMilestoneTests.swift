@@ -80,3 +80,21 @@ import Testing
         #expect(!e.contains("110"), "a figure cut short says a wrong figure: \(e)")
     }
 }
+
+/// A count's subject is the noun its measure word counts when one follows.
+@Suite struct CountedNounTests {
+    @Test func theNounAfterTheMeasureWordIsTheSubject() {
+        let f = facts("今年以来，该区先后开展3场农产品展销活动，引进20余款高原特色农产品。")
+        #expect(f.countPairs == ["3场", "20款"])
+        #expect(f.counts.map(\.subject) == ["农产品展销活动", "高原特色农产品"])
+    }
+
+    @Test func withoutANounAfterItTheWordsBeforeItStay() {
+        let f = facts("全县新建安居房1200户。")
+        #expect(f.counts.map(\.subject) == ["全县新建安居房"])
+        let g = facts("建成了2000平方米的产业园，并举行3场签约仪式。")
+        #expect(g.counts.map(\.subject).first == "产业园")
+        // 签约 is an event verb: a phrase that says what was done is no noun, the words around stay.
+        #expect(g.counts.last?.subject.contains("举行") == true, "\(g.counts.map(\.subject))")
+    }
+}

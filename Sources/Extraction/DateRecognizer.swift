@@ -45,6 +45,8 @@ struct DateMatch {
     /// A relative date (今年, 3月, 20日) in an article with no reference date: read, so its
     /// characters are no quantity, but not resolved and not a fact.
     var unresolved = false
+    /// A month without a year, given the reference year (no year in the text or its sentence).
+    var yearFromReference = false
 
     var resolved: String {
         func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
@@ -151,7 +153,7 @@ struct DateRecognizer {
                    let joined = m.joined(to: next) {
                     m = joined
                 }
-                out.append(withModifiers(m, sentenceStart: r.lowerBound))
+                out.append(asOfNotAfterReference(withModifiers(m, sentenceStart: r.lowerBound)))
                 if let c = m.carries { carry = c }
                 if let mo = m.endMonth ?? m.month { carryMonth = mo }
                 i = m.range.upperBound
@@ -160,6 +162,23 @@ struct DateRecognizer {
             }
         }
         return out
+    }
+
+    /// 截至11月底 in an article of 9 November: the figures of a day still to come cannot be
+    /// reported, so a month given the reference year that would end after the article's own
+    /// date is last year's (the article reports the year just closed).
+    func asOfNotAfterReference(_ m0: DateMatch) -> DateMatch {
+        guard m0.modifier == "截至", m0.yearFromReference, let ref, let rm = ref.month, let mo = m0.month, m0.year == ref.year else { return m0 }
+        var m = m0
+        let day: Int
+        switch m.precision {
+        case "day", "day-range": day = m.day ?? 1
+        case "month-late": day = 28
+        case "month-mid": day = 15
+        default: day = 1
+        }
+        if (mo, day) > (rm, ref.day ?? 31) { m.year -= 1 }
+        return m
     }
 
     /// 截至/到/至 before a date, 以来 after it (kept in the span, as the convention does).
@@ -251,7 +270,9 @@ struct DateRecognizer {
         // 3. A month (and day) without a year: the sentence's year, else the reference year.
         if boundaryBefore(i), i == 0 || t[i - 1] != "年", let m = monthDay(at: i) {
             guard let y = carry ?? yearFor(month: m.month) else { return unresolvedMatch(i..<m.end, m.precision) }
-            return DateMatch(range: i..<m.end, year: y, month: m.month, day: m.day, endDay: m.endDay, endMonth: m.endMonth, precision: m.precision)
+            var d = DateMatch(range: i..<m.end, year: y, month: m.month, day: m.day, endDay: m.endDay, endMonth: m.endMonth, precision: m.precision)
+            d.yearFromReference = carry == nil
+            return d
         }
         // 3b. A bare day (`20日`): the sentence's month, else the reference month.
         if isDigit(t[i]), boundaryBefore(i), i == 0 || !Self.notBeforeBareDay.contains(t[i - 1]), let (d, e) = digitsAt(i, max: 2), (1...31).contains(d),

@@ -98,3 +98,21 @@ import Testing
         #expect(g.counts.last?.subject.contains("举行") == true, "\(g.counts.map(\.subject))")
     }
 }
+
+/// An as-of date (截至) cannot lie after the article's own date.
+@Suite struct AsOfDateTests {
+    @Test func anAsOfMonthEndAfterTheArticlesDateIsLastYears() {
+        let f = facts("截至11月底，东部省市共投入帮扶资金23亿元。", ref: "2024-11-09")
+        #expect(f.dateValues == ["2023-11"])
+        #expect(f.dates.map(\.modifier) == ["截至"])
+    }
+
+    @Test func anAsOfDateUpToTheArticlesDateStaysInItsYear() {
+        #expect(facts("截至11月5日，共投入帮扶资金23亿元。", ref: "2024-11-09").dateValues == ["2024-11-05"])
+        #expect(facts("截至10月底，共投入帮扶资金23亿元。", ref: "2024-11-09").dateValues == ["2024-10"])
+        // Not an as-of date: a plan may name a later day of the month.
+        #expect(facts("计划11月底前完成验收。", ref: "2024-11-09").dateValues == ["2024-11"])
+        // The sentence names its year: it stands.
+        #expect(facts("2024年截至11月底，共投入帮扶资金23亿元。", ref: "2024-11-09").dateValues.last == "2024-11")
+    }
+}

@@ -273,8 +273,16 @@ public struct Extractor: Sendable {
     static func countedNoun(_ t: [Unicode.Scalar], _ c: QuantityRecognizer.Count, context: SentenceContext) -> String? {
         guard c.unit != "%" else { return nil }
         let clause = context.clause(around: c.range)
-        let tail = c.range.upperBound..<clause.upperBound
-        guard tail.count >= 2, tail.count <= 16, !Lexicon.eventVerbs.occurs(in: t, tail),
+        var a = c.range.upperBound
+        // `4批次24名专家…`: a second count right after it; the noun follows that one.
+        if a < clause.upperBound, isDigit(t[a]) {
+            while a < clause.upperBound, isDigit(t[a]) || SubjectText.numberTail.contains(t[a]) { a += 1 }
+            if let m = Lexicon.measures.longest(at: a, in: t) { a += m.count }
+        }
+        // `3场“…·…”对口支援…消费帮扶活动`: a long phrase's quoted name gives way to its head noun.
+        if clause.upperBound - a > 16, let q = (a..<clause.upperBound).last(where: { t[$0] == "”" || t[$0] == "》" }) { a = q + 1 }
+        let tail = a..<clause.upperBound
+        guard tail.count >= 2, tail.count <= 20, !Lexicon.eventVerbs.occurs(in: t, tail),
               !t[tail].contains(where: { isDigit($0) || $0 == "、" }) else { return nil }
         let noun = SubjectText.clean(t.slice(tail))
         return noun.count >= 2 ? trimLabel(noun, 24) : nil

@@ -89,6 +89,14 @@ import Testing
         #expect(f.counts.map(\.subject) == ["农产品展销活动", "高原特色农产品"])
     }
 
+    @Test func aSecondCountOrAQuotedNameGivesWayToTheNoun() {
+        let f = facts("各医院先后组织3批次40名医生来县义诊。")
+        #expect(f.countPairs == ["3批次", "40名"])
+        #expect(f.counts.map(\.subject) == ["医生来县义诊", "医生来县义诊"])
+        let g = facts("该区在两个街道举办4场“山海同心·携手共富”对口帮扶县农特产品展销活动。")
+        #expect(g.counts.map(\.subject) == ["对口帮扶县农特产品展销活动"])
+    }
+
     @Test func withoutANounAfterItTheWordsBeforeItStay() {
         let f = facts("全县新建安居房1200户。")
         #expect(f.counts.map(\.subject) == ["全县新建安居房"])

@@ -72,7 +72,7 @@ public struct Extractor: Sendable {
                     let clause = context.clause(around: m.range)
                     let clauseCategory = context.category(clause)
                     var kind = context.moneyKind(clause)
-                    if kind == "aid", let lastKind, breaksDown || Lexicon.comparison.occurs(in: t, clause) { kind = lastKind }
+                    if kind == "aid", let lastKind, breaksDown || context.isComparison(clause) { kind = lastKind }
                     lastKind = kind
                     out.money.append(MoneyFact(
                         valueYuan: m.value.double, lowYuan: m.low?.double, highYuan: m.high?.double, approx: m.approx,
@@ -165,7 +165,7 @@ public struct Extractor: Sendable {
         default:
             // A figure in the year's words: only an event verb after the first makes a happening
             // (`投资810万元建成了…示范园`); before it, the figure is what was done (`已开工592个`).
-            if let figureEnd = quantities.first(where: { $0.overlaps(window) })?.upperBound {
+            if let figureEnd = firstOverlap(quantities, window)?.upperBound {
                 return Lexicon.eventVerbs.occurs(in: t, figureEnd..<window.upperBound)
             }
             return Lexicon.eventVerbs.occurs(in: t, window)
@@ -173,6 +173,17 @@ public struct Extractor: Sendable {
     }
 
     static let huoxi = scalars("获悉")
+
+    /// The first of the sorted, disjoint `ranges` that overlaps `r`, by binary search (a sentence
+    /// of thousands of dates and amounts stays linear).
+    static func firstOverlap(_ ranges: [Range<Int>], _ r: Range<Int>) -> Range<Int>? {
+        var lo = 0, hi = ranges.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if ranges[mid].upperBound <= r.lowerBound { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < ranges.count && ranges[lo].overlaps(r) ? ranges[lo] : nil
+    }
 
     /// A short label for the happening a date names: its clause with every date cut out; when
     /// that is short or has no event verb (`2015年10月、11月，…举行`, `指挥部在2015年，全面启动…`),
@@ -280,7 +291,8 @@ public struct Extractor: Sendable {
             if let m = Lexicon.measures.longest(at: a, in: t) { a += m.count }
         }
         // `3场“…·…”对口支援…消费帮扶活动`: a long phrase's quoted name gives way to its head noun.
-        if clause.upperBound - a > 16, let q = (a..<clause.upperBound).last(where: { t[$0] == "”" || t[$0] == "》" }) { a = q + 1 }
+        // (Bounded: a list of 4,000 counts in one clause stays linear.)
+        if clause.upperBound - a > 16, clause.upperBound - a <= 48, let q = (a..<clause.upperBound).last(where: { t[$0] == "”" || t[$0] == "》" }) { a = q + 1 }
         let tail = a..<clause.upperBound
         guard tail.count >= 2, tail.count <= 20, !Lexicon.eventVerbs.occurs(in: t, tail),
               !t[tail].contains(where: { isDigit($0) || $0 == "、" }) else { return nil }

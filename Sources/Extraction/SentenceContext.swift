@@ -58,6 +58,16 @@ final class SentenceContext {
         return v
     }
 
+    private var comparisons: [Int: Bool] = [:]
+
+    /// Whether clause `c` compares with another period (较上年同期增加…); worked out once per clause.
+    func isComparison(_ c: Range<Int>) -> Bool {
+        if let v = comparisons[c.lowerBound] { return v }
+        let v = Lexicon.comparison.occurs(in: t, c)
+        comparisons[c.lowerBound] = v
+        return v
+    }
+
     /// The first of the sorted `dates` that ends after `i`.
     func firstDate(from i: Int, in dates: [Range<Int>]) -> Int {
         var lo = 0, hi = dates.count

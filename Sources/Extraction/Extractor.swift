@@ -258,7 +258,20 @@ public struct Extractor: Sendable {
     /// `智力支援类项目援疆资金`), so the facts of one sentence stay apart.
     static func subject(_ t: [Unicode.Scalar], _ r: Range<Int>, _ s: Range<Int>, previous p: Range<Int>, context: SentenceContext) -> String {
         let c = context.clause(around: r)
-        let a = max(c.lowerBound, r.lowerBound - 24), b = min(c.upperBound, r.upperBound + 16)
+        var a = max(c.lowerBound, r.lowerBound - 24), b = min(c.upperBound, r.upperBound + 16)
+        // The window starts and ends at word boundaries: never inside a number (`…到疆已达11` of
+        // `110.1亿元`, `个省市…` after the 8 of `东部8个省市`), and a space (a headline's phrase
+        // break: `…5.57亿元 实施援藏项目66个`) ends the phrase.
+        func inNumber(_ k: Int) -> Bool { isDigit(t[k]) || t[k] == "." || t[k] == "," }
+        if b < c.upperBound, b > r.upperBound, inNumber(b - 1), inNumber(b) || t[b] == "%" || Numerals.bigUnits[t[b]] != nil || t[b] == "元" {
+            while b > r.upperBound, inNumber(b - 1) { b -= 1 }
+        }
+        if a > c.lowerBound, a < r.lowerBound, inNumber(a - 1) {
+            while a < r.lowerBound, inNumber(a) || SubjectText.numberTail.contains(t[a]) { a += 1 }
+            if let m = Lexicon.measures.longest(at: a, in: t), a + m.count <= r.lowerBound { a += m.count }
+        }
+        if let sp = (a..<r.lowerBound).last(where: { t[$0] == " " }) { a = sp + 1 }
+        if let sp = (r.upperBound..<b).first(where: { t[$0] == " " }) { b = sp }
         // The first 用于 of the window, when it comes after the number: what the money is for.
         if let k = (a..<max(a, b - 1)).first(where: { t.has(yongyu, at: $0) }), k >= r.lowerBound {
             let tail = SubjectText.clean(t.slice((k + 2)..<b))

@@ -114,12 +114,27 @@ enum Furniture {
                 var k = j + 1, d = 0
                 while k < l.upperBound, isDigit(t[k]), k - j <= 2 { d = d * 10 + Int(t[k].value - 48); k += 1 }
                 guard k > j + 1, k < l.upperBound, t[k] == "日", (1...31).contains(d), i - a >= 2 else { return nil }
-                guard let w = t.longest(datelineEnds, at: k + 1) else { return nil }
-                return (mo, d, k + 1 + w.count)
+                // The hour a wire story was filed: `9月28日18时讯`, `7月20日10时30分电`.
+                var e = k + 1
+                if let h = clockHour(t, e, limit: l.upperBound) { e = h }
+                guard let w = t.longest(datelineEnds, at: e) else { return nil }
+                return (mo, d, e + w.count)
             }
             i += 1
         }
         return nil
+    }
+
+    /// `18时` or `10时30分` at `i`: where it ends.
+    static func clockHour(_ t: [Unicode.Scalar], _ i: Int, limit: Int) -> Int? {
+        func digits(_ a: Int) -> Int? {
+            var b = a
+            while b < limit, b - a < 2, isDigit(t[b]) { b += 1 }
+            return b > a ? b : nil
+        }
+        guard let h = digits(i), h < limit, t[h] == "时" else { return nil }
+        if let m = digits(h + 1), m < limit, t[m] == "分" { return m + 1 }
+        return h + 1
     }
 
     static func closing(_ t: [Unicode.Scalar], _ open: Int, limit: Int) -> Int? {

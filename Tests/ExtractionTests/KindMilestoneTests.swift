@@ -124,3 +124,31 @@ import Testing
         #expect(facts("2024年截至11月底，共投入帮扶资金23亿元。", ref: "2024-11-09").dateValues.last == "2024-11")
     }
 }
+
+/// A subject starts and ends at word boundaries.
+@Suite struct SubjectBoundaryTests {
+    @Test func aSubjectNeverEndsOrStartsInsideANumber() {
+        let f = facts("截至9月底，全国十九个对口支援省市的年度计划援建资金都已100%到位。")
+        let g = facts("截至9月底，19个对口支援省市援建项目资金到位已达110.1亿元。")
+        for s in (f.counts + g.counts).map(\.subject) + g.money.map(\.subject) {
+            #expect(!(s.last?.isNumber ?? true), "\(s)")
+            #expect(!(s.first.map { "个.%".contains($0) } ?? true), "\(s)")
+        }
+        // A whole number may open it (the clause's own 19个), never a fragment of one.
+        #expect(g.money.map(\.subject) == ["19个对口支援省市援建项目资金到位已达"])
+        let h = facts("今年东部8个省市动员社会力量向西部省区市捐赠帮扶资金21.2亿元。")
+        #expect(h.money.first.map { !$0.subject.hasPrefix("个") } == true, "\(h.money.map(\.subject))")
+    }
+
+    @Test func aHeadlinesSpaceEndsThePhrase() {
+        let f = facts("某省对口支援年度资金总计5.57亿元 实施帮扶项目66个")
+        #expect(f.counts.map(\.subject) == ["实施帮扶项目"])
+    }
+
+    @Test func aDatelineWithAnHourIsFurniture() {
+        let f = facts("某某网9月28日18时讯(记者 张三)该市消费帮扶产销对接活动今(28)日举行。", ref: "2021-09-28")
+        #expect(f.dates.map(\.resolved) == ["2021-09-28"])
+        #expect(f.dates.first.map { $0.source.text } == "今(28)日")
+        #expect(!(f.dates.first?.event.contains("讯") ?? true))
+    }
+}

@@ -11,6 +11,8 @@
 enum ArticleDate {
     struct Found { var date: ReferenceDate; var note: String; var inferred: Bool }
 
+    static let http = scalars("http"), www = scalars("www.")
+
     static func find(_ t: [Unicode.Scalar]) -> Found? {
         let lines = Furniture.lineRanges(t)
         let head = Array(lines.prefix(14))
@@ -35,8 +37,7 @@ enum ArticleDate {
         var url: ReferenceDate?
         for l in lines.prefix(40) where url == nil {
             let l = l.lowerBound..<min(l.upperBound, l.lowerBound + 400)
-            let s = t.string(l)
-            if s.contains("http") || s.contains("www.") { url = urlDate(t, l) }
+            if t.contains(http, in: l) || t.contains(www, in: l) { url = urlDate(t, l) }
         }
         // 4. A signature date: a line near the end holding only a full date.
         var signature: ReferenceDate?

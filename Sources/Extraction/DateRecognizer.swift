@@ -45,6 +45,8 @@ struct DateMatch {
     /// A relative date (今年, 3月, 20日) in an article with no reference date: read, so its
     /// characters are no quantity, but not resolved and not a fact.
     var unresolved = false
+    /// A month without a year, given the reference year (no year in the text or its sentence).
+    var yearFromReference = false
 
     var resolved: String {
         func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
@@ -115,7 +117,7 @@ struct DateRecognizer {
         (scalars("双十一"), 11, 11), (scalars("双11"), 11, 11), (scalars("双十二"), 12, 12), (scalars("双12"), 12, 12),
     ]
     static let yearEndWords: [([Unicode.Scalar], String)] = [("年底", "year-late"), ("年末", "year-late"), ("年初", "year-early"), ("上半年", "year-h1"), ("下半年", "year-h2")].map { (scalars($0.0), $0.1) }
-    static let notBeforeYearEnd = Set("每今去明前本当近多半一两三四五六七八九十0123456789".unicodeScalars)
+    static let notBeforeYearEnd: ScalarSet = "每今去明前本当近多半一两三四五六七八九十0123456789"
     static let modifierWords: [([Unicode.Scalar], String)] = [("截止到", "截至"), ("截至", "截至"), ("截止", "截至"), ("到", "到"), ("至", "至")].map { (scalars($0.0), $0.1) }
     static let since = scalars("以来"), fen = scalars("份"), de = scalars("的"), du = scalars("度"), nian = scalars("年"), dang = scalars("当年"), tongqi = scalars("同期")
     static let monthSuffixes: [([Unicode.Scalar], String)] = [("上旬", "month-early"), ("月初", "month-early"), ("初", "month-early"), ("中旬", "month-mid"), ("下旬", "month-late"), ("月底", "month-late"), ("月末", "month-late"), ("底", "month-late"), ("末", "month-late")].map { (scalars($0.0), $0.1) }
@@ -126,22 +128,32 @@ struct DateRecognizer {
         (scalars("十一五"), 2010), (scalars("十二五"), 2015), (scalars("十三五"), 2020), (scalars("十四五"), 2025), (scalars("十五五"), 2030),
     ]
     /// What follows a bare `N日` when it is a duration or a name, not a date: 10日内, 3日游.
-    static let notAfterBareDay = Set("内游来起以之左前后均".unicodeScalars)
-    static let notBeforeBareDay = Set("近每前后第数几连当该次".unicodeScalars)
+    static let notAfterBareDay: ScalarSet = "内游来起以之左前后均"
+    static let notBeforeBareDay: ScalarSet = "近每前后第数几连当该次"
+
+    /// Every branch of `match(at:)` starts with one of these: a digit, a Chinese numeral
+    /// character, or the first character of one of its words. `sentence` asks `match` nowhere
+    /// else, which spares the checks of every branch at most characters of the text.
+    static let starts: ScalarSet = {
+        let words: [[Unicode.Scalar]] = relativeYears.map(\.0) + relativeDays.map(\.0) + festivals.map(\.0) + planTerms.map(\.0) + yearEndWords.map(\.0)
+        let firsts: [Unicode.Scalar] = words.map { $0[0] }
+        return ScalarSet(Array("0123456789第当今".unicodeScalars) + Numerals.numeralChars.scalars + firsts)
+    }()
 
     func sentence(_ r: Range<Int>) -> [DateMatch] {
         var out: [DateMatch] = []
         var carry: Int?, carryMonth: Int?
         var i = r.lowerBound
+        let starts = Self.starts
         while i < r.upperBound {
-            if var m = match(at: i, limit: r.upperBound, carry: carry, carryMonth: carryMonth) {
+            if starts.contains(t[i]), var m = match(at: i, limit: r.upperBound, carry: carry, carryMonth: carryMonth) {
                 // Two dates joined by 至/到/— are one range, not a date and an "until" date.
                 if let sep = rangeSep(at: m.range.upperBound), sep < r.upperBound,
                    let next = match(at: sep, limit: r.upperBound, carry: m.carries ?? carry, carryMonth: m.endMonth ?? m.month ?? carryMonth),
                    let joined = m.joined(to: next) {
                     m = joined
                 }
-                out.append(withModifiers(m, sentenceStart: r.lowerBound))
+                out.append(asOfNotAfterReference(withModifiers(m, sentenceStart: r.lowerBound)))
                 if let c = m.carries { carry = c }
                 if let mo = m.endMonth ?? m.month { carryMonth = mo }
                 i = m.range.upperBound
@@ -150,6 +162,23 @@ struct DateRecognizer {
             }
         }
         return out
+    }
+
+    /// 截至11月底 in an article of 9 November: the figures of a day still to come cannot be
+    /// reported, so a month given the reference year that would end after the article's own
+    /// date is last year's (the article reports the year just closed).
+    func asOfNotAfterReference(_ m0: DateMatch) -> DateMatch {
+        guard m0.modifier == "截至", m0.yearFromReference, let ref, let rm = ref.month, let mo = m0.month, m0.year == ref.year else { return m0 }
+        var m = m0
+        let day: Int
+        switch m.precision {
+        case "day", "day-range": day = m.day ?? 1
+        case "month-late": day = 28
+        case "month-mid": day = 15
+        default: day = 1
+        }
+        if (mo, day) > (rm, ref.day ?? 31) { m.year -= 1 }
+        return m
     }
 
     /// 截至/到/至 before a date, 以来 after it (kept in the span, as the convention does).
@@ -241,7 +270,9 @@ struct DateRecognizer {
         // 3. A month (and day) without a year: the sentence's year, else the reference year.
         if boundaryBefore(i), i == 0 || t[i - 1] != "年", let m = monthDay(at: i) {
             guard let y = carry ?? yearFor(month: m.month) else { return unresolvedMatch(i..<m.end, m.precision) }
-            return DateMatch(range: i..<m.end, year: y, month: m.month, day: m.day, endDay: m.endDay, endMonth: m.endMonth, precision: m.precision)
+            var d = DateMatch(range: i..<m.end, year: y, month: m.month, day: m.day, endDay: m.endDay, endMonth: m.endMonth, precision: m.precision)
+            d.yearFromReference = carry == nil
+            return d
         }
         // 3b. A bare day (`20日`): the sentence's month, else the reference month.
         if isDigit(t[i]), boundaryBefore(i), i == 0 || !Self.notBeforeBareDay.contains(t[i - 1]), let (d, e) = digitsAt(i, max: 2), (1...31).contains(d),
@@ -329,7 +360,7 @@ struct DateRecognizer {
         guard e < t.count else { return true }
         let c = t[e]
         if isDigit(c) || c == "." || c == "%" || Numerals.bigUnits[c] != nil || Numerals.isChineseNumeralChar(c) { return false }
-        if Lexicon.measures.contains(where: { t.has($0, at: e) }) { return false }
+        if Lexicon.measures.starts(at: e, in: t) { return false }
         return true
     }
 

@@ -36,7 +36,13 @@ public struct Extractor: Sendable {
         var out = DocumentFacts(doc: doc, path: path, referenceDate: found?.date.description, referenceDateNote: found?.note ?? "none found", encoding: "UTF-8",
                                 money: [], dates: [], counts: [], warnings: warnings)
         var unresolved: [String] = []
+        // The kind of the last amount read, and whether its sentence ended a list item (；):
+        // `其中：…` and the items after it break that amount down, so they are of its kind.
+        var lastKind: String?, listGoesOn = false
         for (si, s) in sentences.enumerated() {
+            let breaksDown = listGoesOn || t.has(Self.qizhong, at: s.lowerBound)
+            listGoesOn = t[s.upperBound - 1] == "；" || t[s.upperBound - 1] == ";"
+            if si > 0, !breaksDown { lastKind = nil }
             let all = dates.sentence(s)
             let quantities = quantities.sentence(s, skipping: all.map(\.range))
             let found = all.filter { !$0.unresolved }
@@ -50,9 +56,10 @@ public struct Extractor: Sendable {
                                   sentence: s.count <= Self.longSentence ? sentenceText : Self.excerpt(t, r, s))
             }
             let dateRanges = found.map(\.range)
+            let quantityRanges = quantities.map(\.range)
             for d in found {
                 let clause = context.clause(around: d.range)
-                let milestone = Self.isMilestone(d, t, clause: clause, sentence: s)
+                let milestone = Self.isMilestone(d, t, clause: clause, sentence: s, quantities: quantityRanges)
                 out.dates.append(DateFact(
                     resolved: d.resolved, resolvedEnd: d.resolvedEnd, precision: d.precision, modifier: d.modifier,
                     milestone: milestone, event: Self.eventLabel(t, d.range, s, dates: dateRanges, context: context), category: context.sentenceCategory,
@@ -64,9 +71,12 @@ public struct Extractor: Sendable {
                 case .money(let m):
                     let clause = context.clause(around: m.range)
                     let clauseCategory = context.category(clause)
+                    var kind = context.moneyKind(clause)
+                    if kind == "aid", let lastKind, breaksDown || context.isComparison(clause) { kind = lastKind }
+                    lastKind = kind
                     out.money.append(MoneyFact(
                         valueYuan: m.value.double, lowYuan: m.low?.double, highYuan: m.high?.double, approx: m.approx,
-                        kind: context.moneyKind(clause),
+                        kind: kind,
                         category: clauseCategory == "综合" ? context.sentenceCategory : clauseCategory,
                         subject: Self.subject(t, m.range, s, previous: previous, context: context), source: provenance(m.range)))
                 case .count(let c):
@@ -74,7 +84,7 @@ public struct Extractor: Sendable {
                     out.counts.append(CountFact(
                         value: c.value.double, unit: c.unit, approx: c.approx,
                         category: clauseCategory == "综合" ? context.sentenceCategory : clauseCategory,
-                        subject: Self.subject(t, c.range, s, previous: previous, context: context), source: provenance(c.range),
+                        subject: Self.countedNoun(t, c, context: context) ?? Self.subject(t, c.range, s, previous: previous, context: context), source: provenance(c.range),
                         lowValue: c.low?.double, highValue: c.high?.double))
                 }
             }
@@ -111,7 +121,7 @@ public struct Extractor: Sendable {
 
     // MARK: - Context
 
-    static let clauseMarks: Set<Unicode.Scalar> = ["，", ",", "；", ";", "：", ":", "。", "！", "？", "!", "?"]
+    static let clauseMarks: ScalarSet = "，,；;：:。！？!?"
 
     /// The clause (between commas) around `r`, within sentence `s`.
     static func clause(_ t: [Unicode.Scalar], around r: Range<Int>, in s: Range<Int>) -> Range<Int> {
@@ -129,8 +139,10 @@ public struct Extractor: Sendable {
     /// A single dated happening: not a period (年度, 截至, 以来), a statistic (累计, 销售额), a plan
     /// (即将, 确保) or page metadata (an ISO timestamp); a full day date almost always is one; a
     /// month or year needs an event verb — in its sentence for months, in its clause (or the next
-    /// one, when the date stands alone: `2015年，全面启动了…`) for years.
-    static func isMilestone(_ d: DateMatch, _ t: [Unicode.Scalar], clause c: Range<Int>, sentence: Range<Int>) -> Bool {
+    /// one, when the date stands alone: `2015年，全面启动了…`) for years. A year whose words end
+    /// on an amount, a count or a percentage states a figure (`2014年援疆项目已开工592个`,
+    /// `2017年，全省应完成援藏项目资金为…万元`), and a date naming a plan (`年初计划`) is none.
+    static func isMilestone(_ d: DateMatch, _ t: [Unicode.Scalar], clause c: Range<Int>, sentence: Range<Int>, quantities: [Range<Int>] = []) -> Bool {
         if d.modifier == "截至" || d.modifier == "以来" { return false }
         if t[d.range].contains("-") || t[d.range].last == "度" { return false }
         if d.precision.hasPrefix("year-q") { return false }
@@ -142,15 +154,35 @@ public struct Extractor: Sendable {
             window = clause.lowerBound..<b
         }
         // 记者昨日获悉: the day the reporter learnt something is no happening.
-        if t.contains(scalars("获悉"), in: d.range.upperBound..<min(t.count, d.range.upperBound + 3)) { return false }
-        if Lexicon.planWords.contains(where: { t.contains($0, in: window) }) { return false }
-        if Lexicon.statisticWords.contains(where: { t.contains($0, in: window) }) { return false }
+        if t.contains(huoxi, in: d.range.upperBound..<min(t.count, d.range.upperBound + 3)) { return false }
+        if Lexicon.planNouns.starts(at: d.range.upperBound, in: t) { return false }
+        if Lexicon.planWords.occurs(in: t, window) { return false }
+        if Lexicon.statisticWords.occurs(in: t, window) { return false }
         let sentenceWindow = max(sentence.lowerBound, d.range.lowerBound - 2 * Self.window)..<min(sentence.upperBound, d.range.upperBound + 2 * Self.window)
         switch d.precision {
         case "day", "day-range": return true
-        case "month", "month-early", "month-mid", "month-late": return Lexicon.eventVerbs.contains { t.contains($0, in: sentenceWindow) }
-        default: return Lexicon.eventVerbs.contains { t.contains($0, in: window) }
+        case "month", "month-early", "month-mid", "month-late": return Lexicon.eventVerbs.occurs(in: t, sentenceWindow)
+        default:
+            // A figure in the year's words: only an event verb after the first makes a happening
+            // (`投资810万元建成了…示范园`); before it, the figure is what was done (`已开工592个`).
+            if let figureEnd = firstOverlap(quantities, window)?.upperBound {
+                return Lexicon.eventVerbs.occurs(in: t, figureEnd..<window.upperBound)
+            }
+            return Lexicon.eventVerbs.occurs(in: t, window)
         }
+    }
+
+    static let huoxi = scalars("获悉")
+
+    /// The first of the sorted, disjoint `ranges` that overlaps `r`, by binary search (a sentence
+    /// of thousands of dates and amounts stays linear).
+    static func firstOverlap(_ ranges: [Range<Int>], _ r: Range<Int>) -> Range<Int>? {
+        var lo = 0, hi = ranges.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if ranges[mid].upperBound <= r.lowerBound { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < ranges.count && ranges[lo].overlaps(r) ? ranges[lo] : nil
     }
 
     /// A short label for the happening a date names: its clause with every date cut out; when
@@ -185,7 +217,7 @@ public struct Extractor: Sendable {
             while let l = out.last, trailingParticles.contains(l) { out.removeLast() }
             return out
         }
-        func hasVerb(_ x: [Unicode.Scalar]) -> Bool { Lexicon.eventVerbs.contains { x.contains($0, in: 0..<x.count) } }
+        func hasVerb(_ x: [Unicode.Scalar]) -> Bool { Lexicon.eventVerbs.occurs(in: x, 0..<x.count) }
         let own = context.clause(around: r)
         var label = content(own, own: true)
         if label.count < 8 || !hasVerb(label) {
@@ -200,7 +232,7 @@ public struct Extractor: Sendable {
         return EventLabel.shorten(label)
     }
 
-    static let adverbialBefore = Set("于在从自至到、".unicodeScalars), beforeCutDate = Set("于在从自至到将截止".unicodeScalars)
+    static let adverbialBefore: ScalarSet = "于在从自至到、", beforeCutDate: ScalarSet = "于在从自至到将截止"
 
     /// Whether a date leaves its event label: one at the clause's edge or after 于/在 is the
     /// when (cut); one a verb or 的 introduces names the what (举办了2020年祭孔…, 召开的2017年…会,
@@ -210,13 +242,13 @@ public struct Extractor: Sendable {
         let edge = d.lowerBound - c0.lowerBound <= 2 || c0.upperBound - d.upperBound <= 1
         let adverbial = d.lowerBound > 0 && adverbialBefore.contains(t[d.lowerBound - 1]) || d.upperBound < t.count && t[d.upperBound] == "、"
         let named = d.lowerBound >= 2 && isDigit(t[d.lowerBound])
-            && (t[d.lowerBound - 1] == "了" || t[d.lowerBound - 1] == "的" || Lexicon.eventVerbs.contains { t.has($0, at: d.lowerBound - $0.count) })
+            && (t[d.lowerBound - 1] == "了" || t[d.lowerBound - 1] == "的" || Lexicon.eventVerbs.words.contains { t.has($0, at: d.lowerBound - $0.count) })
             || t[d.upperBound - 1] == "度"
         return edge || adverbial || !named
     }
 
-    static let leadingParticles = Set("在于、，,的了是继".unicodeScalars)
-    static let trailingParticles = Set("在于至到从由、，,的了后".unicodeScalars)
+    static let leadingParticles: ScalarSet = "在于、，,的了是继"
+    static let trailingParticles: ScalarSet = "在于至到从由、，,的了后"
 
     static let demonstratives = ["这项", "该项", "此项", "这一", "该", "这些", "此"].map(scalars)
 
@@ -226,22 +258,59 @@ public struct Extractor: Sendable {
     /// `智力支援类项目援疆资金`), so the facts of one sentence stay apart.
     static func subject(_ t: [Unicode.Scalar], _ r: Range<Int>, _ s: Range<Int>, previous p: Range<Int>, context: SentenceContext) -> String {
         let c = context.clause(around: r)
-        let a = max(c.lowerBound, r.lowerBound - 24), b = min(c.upperBound, r.upperBound + 16)
-        let clause = t.string(a..<b)
-        if let range = clause.range(of: "用于"), clause.distance(from: clause.startIndex, to: range.lowerBound) >= t.string(a..<r.lowerBound).count {
-            let tail = SubjectText.clean(String(clause[range.upperBound...]))
+        var a = max(c.lowerBound, r.lowerBound - 24), b = min(c.upperBound, r.upperBound + 16)
+        // The window starts and ends at word boundaries: never inside a number (`…到疆已达11` of
+        // `110.1亿元`, `个省市…` after the 8 of `东部8个省市`), and a space (a headline's phrase
+        // break: `…5.57亿元 实施援藏项目66个`) ends the phrase.
+        func inNumber(_ k: Int) -> Bool { isDigit(t[k]) || t[k] == "." || t[k] == "," }
+        if b < c.upperBound, b > r.upperBound, inNumber(b - 1), inNumber(b) || t[b] == "%" || Numerals.bigUnits[t[b]] != nil || t[b] == "元" {
+            while b > r.upperBound, inNumber(b - 1) { b -= 1 }
+        }
+        if a > c.lowerBound, a < r.lowerBound, inNumber(a - 1) {
+            while a < r.lowerBound, inNumber(a) || SubjectText.numberTail.contains(t[a]) { a += 1 }
+            if let m = Lexicon.measures.longest(at: a, in: t), a + m.count <= r.lowerBound { a += m.count }
+        }
+        if let sp = (a..<r.lowerBound).last(where: { t[$0] == " " }) { a = sp + 1 }
+        if let sp = (r.upperBound..<b).first(where: { t[$0] == " " }) { b = sp }
+        // The first 用于 of the window, when it comes after the number: what the money is for.
+        if let k = (a..<max(a, b - 1)).first(where: { t.has(yongyu, at: $0) }), k >= r.lowerBound {
+            let tail = SubjectText.clean(t.slice((k + 2)..<b))
             if tail.count >= 2 { return trimLabel(tail, 24) }
         }
         if a == c.lowerBound, demonstratives.contains(where: { t.has($0, at: a) }) || (a == s.lowerBound && demonstratives.contains(where: { t.has($0, at: s.lowerBound) })) {
             if let name = lastProjectName(t.string(p.clamped(to: max(p.lowerBound, p.upperBound - 200)..<p.upperBound))) { return name }
         }
-        var own = SubjectText.clean(t.string(a..<r.lowerBound) + t.string(r.upperBound..<b))
+        var own = SubjectText.clean(t.slice(a..<r.lowerBound) + t.slice(r.upperBound..<b))
         if SubjectText.isGeneric(own), c.lowerBound > s.lowerBound + 1 {
             let pc = context.clause(around: (c.lowerBound - 2)..<(c.lowerBound - 2))
             let topic = SubjectText.topic(t, max(pc.lowerBound, pc.upperBound - 24)..<pc.upperBound)
             if topic.count >= 2 { own = topic + SubjectText.dropVerbs(own) }
         }
         return trimLabel(own, 24)
+    }
+
+    static let yongyu = scalars("用于"), qizhong = scalars("其中")
+
+    /// What a count counts when a noun phrase follows its measure word up to the clause's end
+    /// (`开展3场…消费帮扶活动` → the 活动, `引进20余款…农特产品`): the phrase after it, not the
+    /// words before the number.
+    static func countedNoun(_ t: [Unicode.Scalar], _ c: QuantityRecognizer.Count, context: SentenceContext) -> String? {
+        guard c.unit != "%" else { return nil }
+        let clause = context.clause(around: c.range)
+        var a = c.range.upperBound
+        // `4批次24名专家…`: a second count right after it; the noun follows that one.
+        if a < clause.upperBound, isDigit(t[a]) {
+            while a < clause.upperBound, isDigit(t[a]) || SubjectText.numberTail.contains(t[a]) { a += 1 }
+            if let m = Lexicon.measures.longest(at: a, in: t) { a += m.count }
+        }
+        // `3场“…·…”对口支援…消费帮扶活动`: a long phrase's quoted name gives way to its head noun.
+        // (Bounded: a list of 4,000 counts in one clause stays linear.)
+        if clause.upperBound - a > 16, clause.upperBound - a <= 48, let q = (a..<clause.upperBound).last(where: { t[$0] == "”" || t[$0] == "》" }) { a = q + 1 }
+        let tail = a..<clause.upperBound
+        guard tail.count >= 2, tail.count <= 20, !Lexicon.eventVerbs.occurs(in: t, tail),
+              !t[tail].contains(where: { isDigit($0) || $0 == "、" }) else { return nil }
+        let noun = SubjectText.clean(t.slice(tail))
+        return noun.count >= 2 ? trimLabel(noun, 24) : nil
     }
 
     static func clauseEnd(_ t: [Unicode.Scalar], _ r: Range<Int>, _ s: Range<Int>) -> Int {
@@ -267,12 +336,17 @@ public struct Extractor: Sendable {
         return nil
     }
 
-    static func trimLabel(_ s: String, _ max: Int) -> String {
-        var x = s.trimmingCharacters(in: CharacterSet(charactersIn: " 　,，、。:：;；\"“”的了"))
-        for lead in ["共", "累计", "投入", "安排", "达到", "达", "约", "有", "为"] where x.hasPrefix(lead) && x.count > lead.count + 2 {
-            x = String(x.dropFirst(lead.count))
-        }
-        return x.count > max ? String(x.prefix(max)) + "…" : x
+    static let labelTrim: ScalarSet = " 　,，、。:：;；\"“”的了"
+    static let labelLeads = ["共", "累计", "投入", "安排", "达到", "达", "约", "有", "为"].map(scalars)
+
+    /// A subject as printed: trimmed, without a leading 共/累计/投入 (once each, in that order),
+    /// and at most `max` characters with an ellipsis.
+    static func trimLabel(_ s: [Unicode.Scalar], _ max: Int) -> String {
+        var lo = 0, hi = s.count
+        while lo < hi, labelTrim.contains(s[lo]) { lo += 1 }
+        while hi > lo, labelTrim.contains(s[hi - 1]) { hi -= 1 }
+        for lead in labelLeads where hi - lo > lead.count + 2 && s.has(lead, at: lo) { lo += lead.count }
+        return hi - lo > max ? s.string(lo..<(lo + max)) + "…" : s.string(lo..<hi)
     }
 }
 

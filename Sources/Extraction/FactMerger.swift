@@ -79,31 +79,41 @@ public enum FactMerger {
     /// with all its sources.
     public static func factsJSON(_ docs: [DocumentFacts]) throws -> Data {
         let (facts, copies) = merge(docs)
-        func src(_ p: Provenance) -> [String: Any] { ["file": p.file, "start": p.start, "end": p.end, "text": p.text, "sentence": p.sentence] }
-        let list: [[String: Any]] = facts.map { f in
-            var o: [String: Any] = ["type": f.kind.rawValue, "sources": f.sources.map(src)]
+        func src(_ p: Provenance) -> JSONValue {
+            var o = FactsJSON.provenance(p)
+            o.add("file", p.file)
+            return o.value
+        }
+        let list: [JSONValue] = facts.map { f in
+            var o = JSONObjectBuilder()
+            o.add("type", f.kind.rawValue); o.add("sources", .array(f.sources.map(src)))
             if let m = f.money {
-                o["value_yuan"] = m.valueYuan; o["kind"] = m.kind; o["category"] = m.category; o["subject"] = m.subject
-                if let a = m.approx { o["approx"] = a }
-                if let l = m.lowYuan, let h = m.highYuan { o["low_yuan"] = l; o["high_yuan"] = h }
+                o.add("value_yuan", m.valueYuan); o.add("kind", m.kind); o.add("category", m.category); o.add("subject", m.subject)
+                o.add("approx", m.approx)
+                if let l = m.lowYuan, let h = m.highYuan { o.add("low_yuan", l); o.add("high_yuan", h) }
             }
             if let d = f.date {
-                o["resolved"] = d.resolved; o["precision"] = d.precision; o["milestone"] = d.milestone; o["event"] = d.event
-                o["category"] = d.category
-                if let m = d.modifier { o["modifier"] = m }
-                if let e = d.resolvedEnd { o["resolved_end"] = e }
+                o.add("resolved", d.resolved); o.add("precision", d.precision); o.add("milestone", d.milestone); o.add("event", d.event)
+                o.add("category", d.category); o.add("modifier", d.modifier); o.add("resolved_end", d.resolvedEnd)
             }
             if let c = f.count {
-                o["value"] = c.value; o["unit"] = c.unit; o["category"] = c.category; o["subject"] = c.subject
-                if let a = c.approx { o["approx"] = a }
+                o.add("value", c.value); o.add("unit", c.unit); o.add("category", c.category); o.add("subject", c.subject)
+                o.add("approx", c.approx)
             }
-            return o
+            return o.value
         }
-        let documents: [[String: Any]] = docs.map { d in
-            ["doc": d.doc, "path": d.path, "reference_date": d.referenceDate ?? NSNull(), "reference_date_note": d.referenceDateNote,
-             "encoding": d.encoding, "money": d.money.count, "dates": d.dates.count, "counts": d.counts.count, "warnings": d.warnings]
+        let documents: [JSONValue] = docs.map { d in
+            var o = JSONObjectBuilder()
+            o.add("doc", d.doc); o.add("path", d.path); o.add("reference_date", d.referenceDate.map(JSONValue.string) ?? .null)
+            o.add("reference_date_note", d.referenceDateNote); o.add("encoding", d.encoding)
+            o.add("money", d.money.count); o.add("dates", d.dates.count); o.add("counts", d.counts.count)
+            o.add("warnings", .array(d.warnings.map(JSONValue.string)))
+            return o.value
         }
-        let root: [String: Any] = ["documents": documents, "copies": copies, "facts": list]
-        return Data(try JSONText.pretty(root))
+        var root = JSONObjectBuilder()
+        root.add("documents", .array(documents))
+        root.add("copies", .array(copies.map { .array($0.map(JSONValue.string)) }))
+        root.add("facts", .array(list))
+        return Data(try JSONText.pretty(root.value))
     }
 }

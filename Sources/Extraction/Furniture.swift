@@ -114,12 +114,27 @@ enum Furniture {
                 var k = j + 1, d = 0
                 while k < l.upperBound, isDigit(t[k]), k - j <= 2 { d = d * 10 + Int(t[k].value - 48); k += 1 }
                 guard k > j + 1, k < l.upperBound, t[k] == "日", (1...31).contains(d), i - a >= 2 else { return nil }
-                guard let w = t.longest(datelineEnds, at: k + 1) else { return nil }
-                return (mo, d, k + 1 + w.count)
+                // The hour a wire story was filed: `9月28日18时讯`, `7月20日10时30分电`.
+                var e = k + 1
+                if let h = clockHour(t, e, limit: l.upperBound) { e = h }
+                guard let w = t.longest(datelineEnds, at: e) else { return nil }
+                return (mo, d, e + w.count)
             }
             i += 1
         }
         return nil
+    }
+
+    /// `18时` or `10时30分` at `i`: where it ends.
+    static func clockHour(_ t: [Unicode.Scalar], _ i: Int, limit: Int) -> Int? {
+        func digits(_ a: Int) -> Int? {
+            var b = a
+            while b < limit, b - a < 2, isDigit(t[b]) { b += 1 }
+            return b > a ? b : nil
+        }
+        guard let h = digits(i), h < limit, t[h] == "时" else { return nil }
+        if let m = digits(h + 1), m < limit, t[m] == "分" { return m + 1 }
+        return h + 1
     }
 
     static func closing(_ t: [Unicode.Scalar], _ open: Int, limit: Int) -> Int? {
@@ -131,17 +146,23 @@ enum Furniture {
     static let creditWords = ["记者", "通讯员", "摄", "编辑", "供图", "实习生", "报道", "来源", "图为", "图/", "文/"].map(scalars)
     static let imageExtensions = ["jpg", "jpeg", "png", "gif", "bmp", "webp", "tif"]
 
+    // Built once: this pass looks at every character of the text.
+    static let http = scalars("http://"), https = scalars("https://"), www = scalars("www."), qq = scalars("qq")
+    static let phoneLabels = ["电话", "热线", "手机", "传真"].map(scalars)
+    static let phoneLabelStarts: ScalarSet = "qQ电热手传"
+    static let urlPunctuation: ScalarSet = "-._~:/?#[]@!$&'*+,;=%"
+
     /// Furniture inside a line: URLs, e-mail addresses, clock times, phone and QQ numbers,
     /// image file names, bracketed credits and captions.
     static func inline(_ t: [Unicode.Scalar], _ m: inout [Bool]) {
         func blank(_ r: Range<Int>) { for k in r.clamped(to: 0..<t.count) { m[k] = true } }
-        func urlChar(_ c: Unicode.Scalar) -> Bool { isASCIIAlnum(c) || "-._~:/?#[]@!$&'*+,;=%".unicodeScalars.contains(c) }
+        func urlChar(_ c: Unicode.Scalar) -> Bool { isASCIIAlnum(c) || urlPunctuation.contains(c) }
         var i = 0
         let n = t.count
         while i < n {
             let c = t[i]
             // URL
-            if c == "h" || c == "w" || c == "H" || c == "W", t.hasCaseless("http://", at: i) || t.hasCaseless("https://", at: i) || t.hasCaseless("www.", at: i) {
+            if c == "h" || c == "w" || c == "H" || c == "W", t.hasCaseless(http, at: i) || t.hasCaseless(https, at: i) || t.hasCaseless(www, at: i) {
                 var j = i
                 while j < n, urlChar(t[j]) { j += 1 }
                 // A trailing ASCII comma or period is the sentence's, not the URL's.
@@ -158,7 +179,7 @@ enum Furniture {
                 blank(a..<j); i = j; continue
             }
             // QQ number, phone label
-            if t.hasCaseless("qq", at: i) || t.has(scalars("电话"), at: i) || t.has(scalars("热线"), at: i) || t.has(scalars("手机"), at: i) || t.has(scalars("传真"), at: i) {
+            if phoneLabelStarts.contains(c), t.hasCaseless(qq, at: i) || phoneLabels.contains(where: { t.has($0, at: i) }) {
                 var j = i + 2
                 while j < n, t[j] == ":" || t[j] == "：" || t[j] == "号" || isSpace(t[j]) { j += 1 }
                 let d0 = j
@@ -216,8 +237,7 @@ enum Furniture {
 
 extension Array where Element == Unicode.Scalar {
     /// True when ASCII `word` occurs at `i`, ignoring ASCII case.
-    func hasCaseless(_ word: String, at i: Int) -> Bool {
-        let w = Array(word.unicodeScalars)
+    func hasCaseless(_ w: [Unicode.Scalar], at i: Int) -> Bool {
         guard i >= 0, i + w.count <= count else { return false }
         for k in 0..<w.count {
             var a = self[i + k].value, b = w[k].value

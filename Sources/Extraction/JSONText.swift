@@ -6,8 +6,8 @@ import Foundation
 /// and after read the same. Written directly because Foundation spent ~19 ms of a cold build on
 /// the seeds' 100 KB `facts.json`, most of it bridging and sorting boxed dictionaries.
 ///
-/// Takes the same trees the callers built for Foundation: `[String: Any]`, `[Any]`, `String`,
-/// `Int`, `Double`, `Bool`, `NSNull`. Keys are sorted by code point; Foundation sorts them
+/// Writes a `JSONValue`, or the trees callers build for Foundation (`[String: Any]`, `[Any]`,
+/// `String`, `Int`, `Double`, `Bool`, `NSNull`) converted to one. Keys are sorted by code point; Foundation sorts them
 /// case- and accent-insensitively, which orders the lowercase ASCII keys used here the same.
 public enum JSONText {
     public struct UnsupportedValue: Error, CustomStringConvertible {
@@ -15,38 +15,40 @@ public enum JSONText {
     }
 
     public static func pretty(_ value: Any) throws(UnsupportedValue) -> [UInt8] {
+        try pretty(try JSONValue(any: value))
+    }
+
+    public static func pretty(_ value: JSONValue) throws(UnsupportedValue) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(4096)
         try write(value, indent: 0, into: &out)
         return out
     }
 
-    static func write(_ value: Any, indent: Int, into out: inout [UInt8]) throws(UnsupportedValue) {
+    static func write(_ value: JSONValue, indent: Int, into out: inout [UInt8]) throws(UnsupportedValue) {
         switch value {
-        case let s as String:
+        case .string(let s):
             string(s, into: &out)
-        case let b as Bool:
-            out += b ? Array("true".utf8) : Array("false".utf8)
-        case let i as Int:
-            out += Array(String(i).utf8)
-        case let d as Double:
+        case .bool(let b):
+            out.append(contentsOf: (b ? "true" : "false").utf8)
+        case .int(let i):
+            out.append(contentsOf: String(i).utf8)
+        case .double(let d):
             guard d.isFinite else { throw UnsupportedValue(description: "a number that is not finite (\(d))") }
-            out += Array(number(d).utf8)
-        case is NSNull:
-            out += Array("null".utf8)
-        case let dict as [String: Any]:
-            try container(open: UInt8(ascii: "{"), close: UInt8(ascii: "}"), dict.sorted { $0.key < $1.key },
+            out.append(contentsOf: number(d).utf8)
+        case .null:
+            out.append(contentsOf: "null".utf8)
+        case .object(let entries):
+            try container(open: UInt8(ascii: "{"), close: UInt8(ascii: "}"), entries.sorted { $0.key < $1.key },
                           indent: indent, into: &out) { (entry, inner, out) throws(UnsupportedValue) in
                 string(entry.key, into: &out)
                 out += [0x20, UInt8(ascii: ":"), 0x20]
                 try write(entry.value, indent: inner, into: &out)
             }
-        case let array as [Any]:
+        case .array(let array):
             try container(open: UInt8(ascii: "["), close: UInt8(ascii: "]"), array, indent: indent, into: &out) {
                 (element, inner, out) throws(UnsupportedValue) in try write(element, indent: inner, into: &out)
             }
-        default:
-            throw UnsupportedValue(description: "a value JSON cannot hold (\(type(of: value)))")
         }
     }
 
@@ -78,6 +80,12 @@ public enum JSONText {
 
     static func string(_ s: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
+        // Most strings need no escape: copied whole.
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            out.append(contentsOf: s.utf8)
+            out.append(UInt8(ascii: "\""))
+            return
+        }
         for b in s.utf8 {
             switch b {
             case UInt8(ascii: "\""): out += [0x5C, b]

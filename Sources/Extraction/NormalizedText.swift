@@ -80,11 +80,7 @@ public struct NormalizedText: Sendable {
         return origin[r.lowerBound]..<(origin[end] + 1)
     }
 
-    public func sourceString(_ r: Range<Int>) -> String {
-        var s = String.UnicodeScalarView()
-        s.append(contentsOf: source[r])
-        return String(s)
-    }
+    public func sourceString(_ r: Range<Int>) -> String { makeString(source[r]) }
 
     static func lines(_ src: [Unicode.Scalar]) -> [(Int, Int)] {
         var out: [(Int, Int)] = []
@@ -100,7 +96,7 @@ public struct NormalizedText: Sendable {
     /// Where the metadata block at the top of a file ends (`# source: URL` lines, YAML front
     /// matter): its line breaks stay breaks even in PDF text, and it says nothing about layout.
     static func headerEnd(_ src: [Unicode.Scalar], _ lines: [(Int, Int)]) -> Int {
-        func text(_ l: (Int, Int)) -> String { var v = String.UnicodeScalarView(); v.append(contentsOf: src[l.0..<l.1]); return String(v).trimmingCharacters(in: .whitespacesAndNewlines) }
+        func text(_ l: (Int, Int)) -> String { makeString(src[l.0..<l.1]).trimmingCharacters(in: .whitespacesAndNewlines) }
         var k = 0, end = 0
         if let first = lines.first, text(first) == "---" {
             k = 1

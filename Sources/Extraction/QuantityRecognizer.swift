@@ -9,7 +9,20 @@ struct QuantityRecognizer {
     struct Money { var range: Range<Int>; var value: Decimal; var low: Decimal?; var high: Decimal?; var approx: String? }
     struct Count { var range: Range<Int>; var value: Decimal; var low: Decimal? = nil; var high: Decimal? = nil; var unit: String; var approx: String? }
 
-    enum Found { case money(Money), count(Count) }
+    enum Found {
+        case money(Money), count(Count)
+        var range: Range<Int> {
+            switch self { case .money(let m): return m.range; case .count(let c): return c.range }
+        }
+    }
+
+    /// Money and counts start with one of these: a digit, a Chinese numeral character, the
+    /// first character of a vague numeral (几十, 数百, 上千, 成千) or of an approximation word
+    /// (约, 超过, 近), or 从 (从10元到20元). `sentence` reads nowhere else.
+    static let starts: ScalarSet = {
+        let approx: [Unicode.Scalar] = Lexicon.approxBefore.map { $0.0[0] }
+        return ScalarSet(Array("0123456789几数上成从".unicodeScalars) + Numerals.numeralChars.scalars + approx)
+    }()
 
     /// `taken` must be sorted (the date matches of the sentence, in order).
     func sentence(_ r: Range<Int>, skipping taken: [Range<Int>]) -> [Found] {
@@ -17,9 +30,12 @@ struct QuantityRecognizer {
         var i = r.lowerBound
         var next = 0  // the next taken range not yet passed: one pass, not a search per position
         var clauseEnd = r.lowerBound, moneyClause = false  // worked out once per clause
+        let starts = Self.starts
         while i < r.upperBound {
             while next < taken.count, taken[next].upperBound <= i { next += 1 }
             if next < taken.count, taken[next].contains(i) { i = taken[next].upperBound; continue }
+            guard starts.contains(t[i]) else { i += 1; continue }
+            // Clause marks never start a number: the clause of `i` is the one around it.
             if i >= clauseEnd {
                 var a = i, b = i
                 while a > r.lowerBound, !Extractor.clauseMarks.contains(t[a - 1]) { a -= 1 }
@@ -251,7 +267,7 @@ struct QuantityRecognizer {
             return Count(range: start..<end, value: value, low: low, high: high, unit: "%", approx: approx)
         }
         if low == nil, h.end < t.count, t[h.end] == "-" || t[h.end] == "—" { return nil }
-        guard let unitWord = t.longest(Lexicon.measures, at: j) else { return nil }
+        guard let unitWord = Lexicon.measures.longest(at: j, in: t) else { return nil }
         var unit = String(String.UnicodeScalarView(unitWord))
         var end = j + unitWord.count
         if unit == "个", Lexicon.notAfterGe.contains(where: { t.has($0, at: end) }) { return nil }

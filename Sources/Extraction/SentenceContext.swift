@@ -12,6 +12,7 @@ final class SentenceContext {
     let sentenceCategory: String
     private let aidInSentence: Bool
     private let businessInSentence: Bool
+    private let planInSentence: Bool
 
     init(t: [Unicode.Scalar], sentence s: Range<Int>) {
         self.t = t
@@ -22,8 +23,9 @@ final class SentenceContext {
         }
         starts.append(a); ends.append(s.upperBound)
         sentenceCategory = Lexicon.category(t, s)
-        aidInSentence = Lexicon.aidWord.contains { t.contains($0, in: s) }
-        businessInSentence = Lexicon.business.contains { t.contains($0, in: s) }
+        aidInSentence = Lexicon.aidWord.occurs(in: t, s)
+        businessInSentence = Lexicon.business.occurs(in: t, s)
+        planInSentence = Lexicon.plan.occurs(in: t, s)
     }
 
     private func index(_ i: Int) -> Int {
@@ -51,8 +53,18 @@ final class SentenceContext {
 
     func moneyKind(_ c: Range<Int>) -> String {
         if let v = kinds[c.lowerBound] { return v }
-        let v = Lexicon.moneyKind(t, clause: c, aidInSentence: aidInSentence, businessInSentence: businessInSentence)
+        let v = Lexicon.moneyKind(t, clause: c, aidInSentence: aidInSentence, businessInSentence: businessInSentence, planInSentence: planInSentence)
         kinds[c.lowerBound] = v
+        return v
+    }
+
+    private var comparisons: [Int: Bool] = [:]
+
+    /// Whether clause `c` compares with another period (较上年同期增加…); worked out once per clause.
+    func isComparison(_ c: Range<Int>) -> Bool {
+        if let v = comparisons[c.lowerBound] { return v }
+        let v = Lexicon.comparison.occurs(in: t, c)
+        comparisons[c.lowerBound] = v
         return v
     }
 
@@ -64,56 +76,6 @@ final class SentenceContext {
             if dates[mid].upperBound <= i { lo = mid + 1 } else { hi = mid }
         }
         return lo
-    }
-}
-
-/// Cleaning a subject phrase: what the number measures, without the verbs around it.
-enum SubjectText {
-    static let leadingWords = ["其中", "一共", "先后", "分别", "还", "再", "总共", "共计", "总计", "合计", "累计", "共", "投入", "安排落实", "安排", "落实", "下达", "达到", "达", "约", "有", "为",
-                               "实现", "完成", "新增", "拨付", "筹集", "争取", "带动", "已", "计"]
-    static let genericWords = ["援疆资金", "援助资金", "帮扶资金", "资金总额", "资金", "总额", "金额", "项目", "总投资", "投资", "人", "个"]
-
-    static func clean(_ s0: String) -> String {
-        let s = s0.replacingOccurrences(of: "共", with: "")
-        return dropVerbs(s)
-    }
-
-    static let trimSet: Set<Character> = [" ", "　", ",", "，", "、", "。", ":", "：", ";", "；", "\"", "“", "”", "的", "了", "(", ")", "（", "）", "\n"]
-
-    static func dropVerbs(_ s0: String) -> String {
-        var s = String(s0.drop(while: { trimSet.contains($0) }))
-        var changed = true
-        while changed {
-            changed = false
-            for w in leadingWords where s.hasPrefix(w) && s.count > w.count {
-                s = String(s.dropFirst(w.count)); changed = true
-            }
-        }
-        while let l = s.last, trimSet.contains(l) { s.removeLast() }
-        return s
-    }
-
-    /// Says nothing beyond 资金/项目: the clause before must give the topic.
-    static func isGeneric(_ s: String) -> Bool {
-        var x = dropVerbs(s)
-        for g in genericWords { x = x.replacingOccurrences(of: g, with: "") }
-        return x.count <= 1
-    }
-
-    /// The topic of a clause: its words with numbers and their measure words taken out
-    /// (`智力支援类项目58个` → `智力支援类项目`).
-    static func topic(_ t: [Unicode.Scalar], _ r: Range<Int>) -> String {
-        var out = String.UnicodeScalarView()
-        var i = r.lowerBound
-        while i < r.upperBound {
-            if isDigit(t[i]) {
-                while i < r.upperBound, isDigit(t[i]) || ".%万亿多余元".unicodeScalars.contains(t[i]) { i += 1 }
-                if let m = t.longest(Lexicon.measures, at: i) { i += m.count }
-                continue
-            }
-            out.append(t[i]); i += 1
-        }
-        return dropVerbs(String(out))
     }
 }
 
@@ -129,7 +91,7 @@ enum EventLabel {
 
     static let leadingScalars = leading.map(scalars), fillerScalars = fillers.map(scalars)
     static let abbreviationScalars = abbreviations.map { (scalars($0.0), scalars($0.1)) }
-    static let trimScalars: Set<Unicode.Scalar> = Set(" 　,，、。:：;；\"“”的了()（）\n".unicodeScalars)
+    static let trimScalars: ScalarSet = " 　,，、。:：;；\"“”的了()（）\n"
 
     /// Works on scalars (one per Chinese character) rather than Foundation strings: a
     /// sentence of thousands of dates shortens thousands of labels.
@@ -151,10 +113,12 @@ enum EventLabel {
         if let p = parts.first(where: { verbPosition($0) != nil }), p.count >= 4 { s = p }
         guard s.count > maxLength else { return text(s) }
         // Who did it, shortened at a name boundary (新疆生产建设兵团|新闻办公室), then what they did.
-        guard let v = verbPosition(s), v > 0 else { return text(Array(s.prefix(maxLength))) }
+        guard let v = verbPosition(s), v > 0 else { return text(cut(s, maxLength)) }
         let rest = Array(s[v...])
         var who = Array(s[..<v])
         let budget = max(6, maxLength - min(rest.count, 8))
+        // `推进会在拉萨市…县召开`: who or what is before 在; the place after it goes first.
+        if who.count > budget, let p = who.lastIndex(of: "在"), p >= 4, !notPlaceZai.contains(who[p - 1]) { who = Array(who[..<p]) }
         if who.count > budget {
             var cut: Int?
             for (k, c) in who.enumerated() where boundaries.contains(c) && (k + 1 == who.count || !boundaries.contains(who[k + 1]))
@@ -169,8 +133,24 @@ enum EventLabel {
                 tail = Array(tail[...p])
             }
         }
-        return text(Array((who + tail).prefix(maxLength)))
+        return text(cut(who + tail, maxLength))
     }
+
+    /// The first `n` characters, never ending inside a number (`资金到疆已达110` of `…110.1亿元`):
+    /// a number cut short says a wrong figure, so it goes whole.
+    static func cut(_ s: [Unicode.Scalar], _ n: Int) -> [Unicode.Scalar] {
+        guard s.count > n else { return s }
+        var out = Array(s.prefix(n))
+        func inNumber(_ c: Unicode.Scalar) -> Bool { isDigit(c) || c == "." || c == "," }
+        if let last = out.last, inNumber(last), inNumber(s[n]) || Numerals.bigUnits[s[n]] != nil || s[n] == "%" {
+            while let l = out.last, inNumber(l) { out.removeLast() }
+            while let l = out.last, trimScalars.contains(l) { out.removeLast() }
+        }
+        return out.isEmpty ? Array(s.prefix(n)) : out
+    }
+
+    /// 在 that is part of a word (正在, 现在, 存在, 实在, 所在), not a place phrase.
+    static let notPlaceZai: ScalarSet = "正现存实所自内好"
 
     static let dayParts = ["上午", "下午", "晚上", "中午", "凌晨", "早上", "傍晚", "当晚", "当天"].map(scalars)
 
@@ -187,7 +167,7 @@ enum EventLabel {
         return Array(s[k...])
     }
 
-    static func text(_ s: [Unicode.Scalar]) -> String { String(String.UnicodeScalarView(s)) }
+    static func text(_ s: [Unicode.Scalar]) -> String { makeString(s) }
 
     static func replacing(_ s: [Unicode.Scalar], _ w: [Unicode.Scalar], with r: [Unicode.Scalar]) -> [Unicode.Scalar] {
         guard let f = w.first, s.contains(f) else { return s }
@@ -200,12 +180,14 @@ enum EventLabel {
         return out
     }
 
-    static let boundaries: Set<Unicode.Scalar> = Set("省市县区州团师局厅部委会乡镇村和与及、的".unicodeScalars)
+    /// Where a name or phrase ends: administrative units, conjunctions, and a closing quote or
+    /// title mark (`“…”产销对接活动` → `产销对接活动`).
+    static let boundaries: ScalarSet = "省市县区州团师局厅部委会乡镇村和与及、的”》"
 
     /// Where the first event verb starts.
     static func verbPosition(_ s: [Unicode.Scalar]) -> Int? {
         for i in s.indices {
-            for v in Lexicon.eventVerbs where v[0] == s[i] && s.has(v, at: i) { return i }
+            if Lexicon.eventVerbs.starts(at: i, in: s) { return i }
         }
         return nil
     }

@@ -1,8 +1,8 @@
 /// Sentence ranges over normalised text: they end after 。！？!?；; or at a hard break.
 /// Closing quotes and brackets right after the end mark stay with the sentence.
 enum Sentences {
-    static let enders: Set<Unicode.Scalar> = ["。", "！", "？", "!", "?", "；", ";", "…"]
-    static let closers: Set<Unicode.Scalar> = ["”", "’", "」", "』", "）", ")", "\""]
+    static let enders: ScalarSet = "。！？!?；;…"
+    static let closers: ScalarSet = "”’」』）)\""
 
     static func split(_ t: [Unicode.Scalar]) -> [Range<Int>] {
         var out: [Range<Int>] = []

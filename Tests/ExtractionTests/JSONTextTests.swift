@@ -35,6 +35,18 @@ import Testing
         }
     }
 
+    @Test func aTypedTreeWritesWhatTheSameAnyTreeWrites() throws {
+        let any: [String: Any] = ["b": [1, 2.5, true, "终"], "a": NSNull(), "c": [String: Any](), "d": ["y": false, "x": -0.0] as [String: Any]]
+        // Entries given out of order: the writer sorts the keys.
+        let typed = JSONValue.object([
+            ("d", .object([("y", .bool(false)), ("x", .double(-0.0))])), ("c", .object([])), ("a", .null),
+            ("b", .array([.int(1), .double(2.5), .bool(true), .string("终")])),
+        ])
+        #expect(try JSONText.pretty(typed) == (try Self.foundation(any)))
+        #expect(try JSONText.pretty(typed) == (try JSONText.pretty(any)))
+        #expect(throws: JSONText.UnsupportedValue.self) { try JSONText.pretty(JSONValue.double(.infinity)) }
+    }
+
     @Test func valuesJSONCannotHoldAreErrors() {
         #expect(throws: JSONText.UnsupportedValue.self) { try JSONText.pretty([Double.nan]) }
         #expect(throws: JSONText.UnsupportedValue.self) { try JSONText.pretty(["date": Date()]) }

@@ -26,6 +26,19 @@ func threadCPUSeconds() -> Double {
         #expect(f.money.allSatisfy { $0.source.sentence.count < 300 }, "a long sentence is cited by an excerpt")
         #expect(seconds < 6, "took \(seconds) s of CPU (about 2 s in debug)")
     }
+
+    @Test func oneClauseOfThousandsOfCountsAndYears() {
+        // Counts whose counted nouns are looked for to the clause's end, and years that look
+        // for figures in their words: both bounded.
+        let counts = "新建" + (1...4000).map { "\($0)个“站点”" }.joined(separator: "") + "。"
+        let years = (0..<2000).map { "\(1950 + $0 % 150)年完成\($0)个" }.joined(separator: "、") + "。"
+        let start = threadCPUSeconds()
+        let f = facts(counts + "\n" + years)
+        let seconds = threadCPUSeconds() - start
+        #expect(f.counts.count == 6000)
+        #expect(f.dates.count == 2000)
+        #expect(seconds < 6, "took \(seconds) s of CPU")
+    }
 }
 
 /// Inputs that once stopped the extractor (found by feeding it random runs of dates, numerals

@@ -125,7 +125,7 @@ enum EventLabel {
                 && who.count - k - 1 <= budget && who.count - k - 1 >= 2 { cut = k + 1; break }
             if let cut { who = Array(who[cut...]) } else if who.count > maxLength - 4 { who = Array(who.prefix(budget)) }
         }
-        var tail = rest
+        var tail = dropPlacePhrase(rest, over: maxLength - who.count)
         if who.count + tail.count > maxLength {
             // End what they did at a name boundary too (抵达新疆阿克苏地区|阿克苏市) rather than mid-word.
             let room = maxLength - who.count
@@ -134,6 +134,18 @@ enum EventLabel {
             }
         }
         return text(cut(who + tail, maxLength))
+    }
+
+    /// Verbs that close a happening told with its place between (`签约仪式在府新大厦举行`).
+    static let closingVerbs = WordList(["举行", "召开", "举办", "开幕", "闭幕", "开班", "揭牌", "启动", "进行"])
+
+    /// What they did without the place phrase before its closing verb, when the whole does not
+    /// fit (`签约仪式在府新大厦举行` → `签约仪式举行`): the timeline's date column says when, the
+    /// happening says what; a place is the first thing a short label can lose.
+    static func dropPlacePhrase(_ tail: [Unicode.Scalar], over room: Int) -> [Unicode.Scalar] {
+        guard tail.count > room, let p = tail.indices.dropFirst(2).first(where: { tail[$0] == "在" && !notPlaceZai.contains(tail[$0 - 1]) }) else { return tail }
+        guard let q = ((p + 2)..<tail.count).first(where: { closingVerbs.starts(at: $0, in: tail) }) else { return tail }
+        return Array(tail[..<p] + tail[q...])
     }
 
     /// The first `n` characters, never ending inside a number (`资金到疆已达110` of `…110.1亿元`):

@@ -25,6 +25,14 @@ import Testing
         #expect(f.dates.first?.milestone == true)
     }
 
+    /// A label too long for the timeline loses the place before its closing verb, not its end.
+    @Test func aLongEventLosesItsPlaceNotItsVerb() {
+        let f = facts("昨天上午，某某-某地共建产业园重点项目签约仪式在市民中心大厦举行。", ref: "2014-12-25")
+        #expect(f.dates.first?.event == "某某-某地共建产业园重点项目签约仪式举行", "\(f.dates.first?.event ?? "nil")")
+        let short = facts("昨天，推介会在县城举行。", ref: "2014-12-25")
+        #expect(short.dates.first?.event == "推介会在县城举行", "a label that fits keeps its place")
+    }
+
     @Test func anAdverbialDateIsCutAndANamingDateStays() {
         let f = facts("县指挥部将于2022年3月启动新一轮招商。5月8日，县里举行2022年度项目签约仪式。", ref: "2022-06-05")
         #expect(f.dates.map(\.resolved) == ["2022-03", "2022-05-08", "2022"])

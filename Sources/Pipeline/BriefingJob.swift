@@ -225,8 +225,9 @@ extension BriefingJob {
     public static func render(_ doc: BriefingDocument, name: String, formats: [String], measurer _: TextMeasurer,
                               date: Date? = sourceDateEpoch()) throws(BuildError) -> Output {
         let slots = ResultSlots<Part>(count: formats.count)
+        let rasters = FigureRasters()
         DispatchQueue.concurrentPerform(iterations: formats.count) { i in
-            do throws(BuildError) { slots.set(i, .success(try part(doc, name: name, format: formats[i], measurer: PangoMeasurer(), date: date))) } catch {
+            do throws(BuildError) { slots.set(i, .success(try part(doc, name: name, format: formats[i], measurer: PangoMeasurer(), date: date, rasters: rasters))) } catch {
                 slots.set(i, .failure(error))
             }
         }
@@ -247,9 +248,10 @@ extension BriefingJob {
     /// Formats that take longest first, so a build drawing them beside charts finishes sooner.
     public static func costOrder(_ format: String) -> Int { ["pdf": 0, "md": 1, "docx": 2, "html": 3, "pptx": 4][format] ?? 5 }
 
-    /// Writes one format. `measurer` must belong to the calling thread.
+    /// Writes one format. `measurer` must belong to the calling thread. Formats of one briefing
+    /// given the same `rasters` draw each figure's PNG once (Markdown and Word share them).
     public static func part(_ doc: BriefingDocument, name: String, format: String, measurer m: TextMeasurer,
-                            date: Date?) throws(BuildError) -> Part {
+                            date: Date?, rasters: FigureRasters = FigureRasters()) throws(BuildError) -> Part {
         // Without SOURCE_DATE_EPOCH the files carry the build time, as a reader expects.
         let stamp = date ?? Date()
         do {
@@ -264,12 +266,12 @@ extension BriefingJob {
             case "html":
                 return Part(files: [("\(name).html", "briefing", try HTMLWriter.html(doc, measurer: m).bytes)], warnings: [], pages: 0)
             case "md":
-                let md = try MarkdownWriter.markdown(doc, stem: name, measurer: m)
+                let md = try MarkdownWriter.markdown(doc, stem: name, measurer: m, rasters: rasters)
                 return Part(files: [("\(name).md", "briefing", md.markdown)] + md.images.map { ($0.name, "figure", $0.png) }, warnings: [], pages: 0)
             case "pptx":
                 return Part(files: [("\(name).pptx", "briefing", try PPTXWriter.pptx(doc, measurer: m, date: stamp).bytes)], warnings: [], pages: 0)
             case "docx":
-                return Part(files: [("\(name).docx", "briefing", try DOCXWriter.docx(doc, measurer: m, date: stamp).bytes)], warnings: [], pages: 0)
+                return Part(files: [("\(name).docx", "briefing", try DOCXWriter.docx(doc, measurer: m, date: stamp, rasters: rasters).bytes)], warnings: [], pages: 0)
             default: return Part(files: [], warnings: [], pages: 0)
             }
         } catch let e as CanvasError { throw .output(e) } catch let e as DocumentError { throw .other("\(name): \(e.description)") } catch {

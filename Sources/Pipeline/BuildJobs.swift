@@ -165,6 +165,8 @@ final class BriefingBuildJob: BuildJob, @unchecked Sendable {
     private var doc: BriefingDocument?
     private var epoch: Date?
     private var ins: [String] = []
+    /// The figures' PNGs, drawn once for the formats that embed the same picture.
+    private let rasters = FigureRasters()
     var id: String { "briefing:\(file.name)" }
     init(_ file: BriefingFile) { self.file = file }
 
@@ -189,7 +191,7 @@ final class BriefingBuildJob: BuildJob, @unchecked Sendable {
 
     func render(piece: Int, measurer: TextMeasurer) throws(BuildError) -> ReportBuild.JobOutput {
         guard let doc else { throw .other("briefing \(file.name) was not compiled") }
-        let p = try BriefingJob.part(doc, name: file.name, format: file.formats[piece], measurer: measurer, date: epoch)
+        let p = try BriefingJob.part(doc, name: file.name, format: file.formats[piece], measurer: measurer, date: epoch, rasters: rasters)
         return ReportBuild.JobOutput(files: p.files, inputs: ins, warnings: p.warnings)
     }
 

@@ -117,13 +117,18 @@ public struct SourceNote: Sendable, Hashable {
     public var start: Int?
     public var end: Int?
     public var sentence: String
+    /// Other numbers cited from the same sentence: one entry under 资料来源 lists them all, so a
+    /// sentence with five numbers is printed once, not five times.
+    public var moreSpans: [Range<Int>] = []
     public init(file: String, start: Int? = nil, end: Int? = nil, sentence: String) {
         self.file = file; self.start = start; self.end = end; self.sentence = sentence
     }
 
-    /// `seeds/000.txt:2481–2487`.
+    /// `seeds/000.txt:2481–2487`, or `seeds/000.txt:120–126, 2481–2487` for several numbers of one
+    /// sentence (in text order).
     public var location: String {
         guard let start, let end else { return file }
-        return "\(file):\(start)–\(end)"
+        let spans = ([start..<end] + moreSpans).sorted { ($0.lowerBound, $0.upperBound) < ($1.lowerBound, $1.upperBound) }
+        return "\(file):" + spans.map { "\($0.lowerBound)–\($0.upperBound)" }.joined(separator: ", ")
     }
 }

@@ -48,8 +48,7 @@ public enum PageLayout {
             if flow.pages.count > maxPages { throw .tooManyPages(limit: maxPages) }
             switch b {
             case .heading(let level, let text):
-                let next = i + 1 < doc.blocks.count ? flow.minimumHeight(doc.blocks[i + 1]) : 0
-                flow.heading(text, level: level, keepWith: next)
+                flow.heading(text, level: level, keepWith: flow.keptWithHeading(doc.blocks[(i + 1)...]))
             case .paragraph(let runs): flow.paragraph(runs)
             case .bullets(let items): flow.bullets(items)
             case .figure(let f):
@@ -248,9 +247,31 @@ struct Flow {
         case .heading(let l, _): return style.headingSize(l) * 2
         case .paragraph(let runs): return firstChunk(runs)
         case .bullets(let items): return items.first.map(firstChunk) ?? 0
-        case .figure(let f): return figureHeight(f) + 40
+        case .figure(let f): return figureHeight(f)
         case .table: return 90
         }
+    }
+
+    /// What a heading must keep on its page: the first block after it (through any headings that
+    /// follow at once); and when that is a short
+    /// lead-in paragraph (`下图为…`, `据报道…：`) before a figure, table or list, the start of that too, so
+    /// a heading and its one line never close a page whose figure went to the next.
+    func keptWithHeading(_ following: ArraySlice<Block>) -> Double {
+        guard let first = following.first else { return 0 }
+        let h = minimumHeight(first)
+        // A heading right under a heading: both stay with what the second one keeps.
+        if case .heading = first { return h + keptWithHeading(following.dropFirst()) }
+        guard case .paragraph(let runs) = first, following.count > 1, let lines = paragraphLines(runs), lines < 4 else { return h }
+        switch following[following.index(after: following.startIndex)] {
+        case .figure, .table, .bullets: return h + minimumHeight(following[following.index(after: following.startIndex)])
+        default: return h
+        }
+    }
+
+    func paragraphLines(_ runs: [Inline]) -> Int? {
+        // A paragraph longer than the measuring window is not a lead-in.
+        guard Typeset.window(runs, scalars: windowScalars) == nil else { return nil }
+        return measurer.lines(TextBlock(markup(runs), style: style.body, width: width, alignment: .justify, isMarkup: true)).count
     }
 
     func firstChunk(_ runs: [Inline]) -> Double {
@@ -352,17 +373,27 @@ struct Flow {
 
     func figureSize(_ f: Figure) -> Size { FigureFrames.size(f, width: width) }
 
-    func figureHeight(_ f: Figure) -> Double { figureSize(f).height }
+    /// What a figure takes on the page: the space above, the drawing, its caption and note. A
+    /// heading keeps this much below it, so it never stays alone at a page foot.
+    func figureHeight(_ f: Figure, number: Int = 99) -> Double {
+        let (caption, note) = figureTexts(f, number: number)
+        return 12 + figureSize(f).height + 6 + measurer.measure(caption).logical.height + (note.map { measurer.measure($0).logical.height + 2 } ?? 0)
+    }
+
+    func figureTexts(_ f: Figure, number: Int) -> (caption: TextBlock, note: TextBlock?) {
+        let cite = f.citations.isEmpty ? [] : [Inline("", citations: f.citations)]
+        let caption = TextBlock(markup([Inline("图\(number)　\(f.caption)", style: .strong)] + cite), style: style.text(10),
+                                width: width, alignment: .center, isMarkup: true)
+        let note = f.note.map { TextBlock(markup([Inline($0)]), style: style.text(8.5, color: style.muted), width: width, alignment: .center, isMarkup: true) }
+        return (caption, note)
+    }
 
     /// Lays the chart or timeline out at the text width and draws it as vectors, caption below.
     mutating func figure(_ f: Figure, number: Int) throws(DocumentError) {
         let size = figureSize(f)
         let (frame, w) = try FigureFrames.frame(f, size: size, measurer: measurer)
         warnings += w.map { "图\(number)（\(f.id)）: \($0)" }
-        let cite = f.citations.isEmpty ? [] : [Inline("", citations: f.citations)]
-        let caption = TextBlock(markup([Inline("图\(number)　\(f.caption)", style: .strong)] + cite), style: style.text(10),
-                                width: width, alignment: .center, isMarkup: true)
-        let note = f.note.map { TextBlock(markup([Inline($0)]), style: style.text(8.5, color: style.muted), width: width, alignment: .center, isMarkup: true) }
+        let (caption, note) = figureTexts(f, number: number)
         let ch = measurer.measure(caption).logical.height, nh = note.map { measurer.measure($0).logical.height + 2 } ?? 0
         space(12)
         ensure(size.height + 6 + ch + nh)

@@ -97,7 +97,7 @@ enum ArticleDate {
         return nil
     }
 
-    /// `/2016-07/21/`, `/2016/07/21/`, `/20170720/`, `t20170720_`, `/201707/t…` in a URL.
+    /// `/2016-07/21/`, `/2016/07/21/`, `/2019/1122/`, `/20170720/`, `t20170720_`, `/201707/t…` in a URL.
     static func urlDate(_ t: [Unicode.Scalar], _ l: Range<Int>) -> ReferenceDate? {
         let s = t.string(l)
         let u = Array(s.unicodeScalars)
@@ -117,6 +117,9 @@ enum ArticleDate {
             if a + 4 < u.count, a + 8 <= u.count, let m = num(a + 4, 2), let d = num(a + 6, 2), a + 8 == u.count || !isDigit(u[a + 8]),
                let r = ok(y, m, d) { return r }  // 20170720
             let sep = u[a + 4]
+            // /2019/1122/: the year, then month and day as one segment.
+            if sep == "/", let m = num(a + 5, 2), let d = num(a + 7, 2), a + 9 < u.count, u[a + 9] == "/" || u[a + 9] == "_" || u[a + 9] == ".",
+               let r = ok(y, m, d) { return r }
             if sep == "-" || sep == "/", let m = num(a + 5, 2) {
                 if a + 8 < u.count, u[a + 7] == "/" || u[a + 7] == "-", let d = num(a + 8, 2), a + 10 == u.count || !isDigit(u[a + 10]), let r = ok(y, m, d) { return r }
                 if monthOnly == nil, let r = ok(y, m, nil) { monthOnly = r }

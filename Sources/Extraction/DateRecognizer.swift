@@ -34,6 +34,8 @@ struct DateMatch {
     var endDay: Int?
     /// A day range across months (`1月3日至2月10日`): the end's month.
     var endMonth: Int?
+    /// A range whose end names its own year (`2023年12月29日至2024年1月3日`, `2014年至2016年`).
+    var endYear: Int?
     var precision: String
     var modifier: String?
     /// The year the mention names, to carry to later bare months in the same sentence.
@@ -49,14 +51,47 @@ struct DateMatch {
         return "\(year)" + (month.map { "-" + two($0) } ?? "") + (day.map { "-" + two($0) } ?? "")
     }
     var resolvedEnd: String? {
+        func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
+        if let endYear, endMonth == nil, endDay == nil, month == nil { return "\(endYear)" }
         if endDay == nil, let endMonth, let month {
-            func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
-            return "\(endMonth < month ? year + 1 : year)-\(two(endMonth))"
+            return "\(endYear ?? (endMonth < month ? year + 1 : year))-\(two(endMonth))"
         }
         guard let endDay, let month else { return nil }
-        func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
-        let endYear = (endMonth ?? month) < month ? year + 1 : year
-        return "\(endYear)-\(two(endMonth ?? month))-\(two(endDay))"
+        let m = endMonth ?? month
+        return "\(endYear ?? (m < month ? year + 1 : year))-\(two(m))-\(two(endDay))"
+    }
+
+    /// Where the mention starts in the calendar, for ordering the two ends of a range.
+    var startKey: (Int, Int, Int) { (year, month ?? 0, day ?? 0) }
+
+    /// `self` — separator — `next` as one range (`21日至22日`, `2023年12月29日至2024年1月3日`,
+    /// `2014年至2016年`, `2015年3月到2016年6月`), when both ends are of one kind and the second
+    /// comes later; nil otherwise (`2015年到2016年底` stays two dates).
+    func joined(to next: DateMatch) -> DateMatch? {
+        guard unresolved == next.unresolved, !unresolved, endDay == nil, endMonth == nil, endYear == nil,
+              next.endDay == nil, next.endMonth == nil, next.precision == precision else { return nil }
+        let startsBefore = startKey < next.startKey
+        var r = self
+        r.range = range.lowerBound..<next.range.upperBound
+        r.carries = next.carries ?? carries
+        switch precision {
+        case "day":
+            guard startsBefore, let nm = next.month, let nd = next.day else { return nil }
+            r.endDay = nd
+            r.endMonth = nm == month && next.year == year ? nil : nm
+            r.endYear = next.year == year ? nil : next.year
+            r.precision = "day-range"
+        case "month":
+            guard startsBefore, let nm = next.month else { return nil }
+            r.endMonth = nm
+            r.endYear = next.year == year ? nil : next.year
+        case "year":
+            guard explicitYear, next.explicitYear, next.year > year, month == nil, next.month == nil else { return nil }
+            r.endYear = next.year
+        default:
+            return nil
+        }
+        return r
     }
 }
 
@@ -99,7 +134,13 @@ struct DateRecognizer {
         var carry: Int?, carryMonth: Int?
         var i = r.lowerBound
         while i < r.upperBound {
-            if let m = match(at: i, limit: r.upperBound, carry: carry, carryMonth: carryMonth) {
+            if var m = match(at: i, limit: r.upperBound, carry: carry, carryMonth: carryMonth) {
+                // Two dates joined by 至/到/— are one range, not a date and an "until" date.
+                if let sep = rangeSep(at: m.range.upperBound), sep < r.upperBound,
+                   let next = match(at: sep, limit: r.upperBound, carry: m.carries ?? carry, carryMonth: m.endMonth ?? m.month ?? carryMonth),
+                   let joined = m.joined(to: next) {
+                    m = joined
+                }
                 out.append(withModifiers(m, sentenceStart: r.lowerBound))
                 if let c = m.carries { carry = c }
                 if let mo = m.endMonth ?? m.month { carryMonth = mo }
@@ -155,6 +196,13 @@ struct DateRecognizer {
             if j < t.count, t[j] == "年" {
                 var m = afterYear(start: i, year: y, at: j + 1, carries: y)
                 m.explicitYear = true
+                return m
+            }
+            // 2014—2016年: a range of years written with 年 once.
+            if let sep = rangeSep(at: j), let (y2, j2) = digitsAt(sep, max: 4), j2 - sep == 4, y2 > y, y2 <= 2100, j2 < t.count, t[j2] == "年",
+               j2 + 1 >= t.count || !(isDigit(t[j2 + 1]) || Numerals.isChineseNumeralChar(t[j2 + 1]) || t[j2 + 1] == "度" || t[j2 + 1] == "底" || t[j2 + 1] == "末" || t[j2 + 1] == "初") {
+                var m = DateMatch(range: i..<(j2 + 1), year: y, precision: "year", carries: y2, explicitYear: true)
+                m.endYear = y2
                 return m
             }
             if j + 1 < t.count, t[j] == "-" || t[j] == "/" || t[j] == ".", let (mo, k) = digitsAt(j + 1, max: 2), (1...12).contains(mo),

@@ -150,7 +150,7 @@ public enum Draft {
                     let n = value("key_\(kind.replacingOccurrences(of: "-", with: "_"))", top)
                     let doc = top.sources.first?.file ?? ""
                     keyFigures.append("  - {value: \(n), label: \(Draft.q("报道中最大的一笔\(label)"))}")
-                    summary.append("报道中最大的一笔\(label)是\(Draft.plain(headline(doc)))所报的\(Draft.plain(FactLabel.short(top))){{\(n)}}")
+                    summary.append("数额最大的一笔\(label)是\(Draft.plain(FactLabel.short(top))){{\(n)}}（见《\(Draft.plain(headline(doc)))》）")
                 }
             }
             if let top = selected(Plan.projectQuery).max(by: { ($0.count?.value ?? 0) < ($1.count?.value ?? 0) }) {
@@ -232,24 +232,28 @@ public enum Draft {
 
                 """))
             }
-            let kinds = Set(money.compactMap { $0.money?.kind })
-            if !money.isEmpty {
-                files.append(("charts/money-by-kind.yaml", """
-                # Every amount the articles give, one row each, in a column per kind: a table, not drawn.
-                name: money-by-kind
+            // Every amount, one table per kind (one unit and no empty cells in each): tables, not drawn.
+            let kindOrder = ["aid", "aid-plan", "central-funds", "investment", "sales", "donation", "savings"]
+            let kinds = Set(money.compactMap { $0.money?.kind }).sorted { (kindOrder.firstIndex(of: $0) ?? 99, $0) < (kindOrder.firstIndex(of: $1) ?? 99, $1) }
+            var moneyTables: [(name: String, caption: String)] = []
+            for kind in kinds {
+                let name = "money-" + String(kind.filter(OutputName.isAllowed).prefix(40))
+                let caption = "报道中的全部金额：\(FactChart.kindNames[kind] ?? kind)"
+                moneyTables.append((name, caption))
+                files.append(("charts/\(name).yaml", """
+                # Every amount of one kind the articles give, one row each: a table, not drawn.
+                name: \(name)
                 data:
-                  facts: {type: money}
+                  facts: {type: money, kind: [\(Draft.q(kind))]}
                   group: fact
-                  series: kind
                 formats: []
                 kind: bar
                 orientation: horizontal
                 valueKind: money
-                title: 报道中的全部金额（按类别）
+                title: \(Draft.q(caption))
 
                 """))
             }
-            _ = kinds
 
             // The timeline of milestones.
             // Only when the timeline has something to draw (a milestone whose date is a calendar date).
@@ -286,12 +290,14 @@ public enum Draft {
                 let amounts = fs.filter { $0.kind == .money }.filter { seen.insert($0.money?.valueYuan ?? 0).inserted }
                     .sorted { ($0.money?.valueYuan ?? 0) > ($1.money?.valueYuan ?? 0) }.prefix(6)
                 var seenC = Set<String>()
-                let counts = fs.filter { $0.kind == .count && $0.count?.unit != "%" }.filter { seenC.insert(FactLabel.short($0)).inserted }.prefix(4)
+                let counts = fs.filter { $0.kind == .count && !["%", "个百分点"].contains($0.count?.unit ?? "") }.filter { seenC.insert(FactLabel.short($0)).inserted }.prefix(4)
                 var bullets: [String] = []
                 for (k, f) in amounts.enumerated() {
                     let n = value("a\(i + 1)_m\(k + 1)", f)
                     let label = FactLabel.short(f), kind = FactChart.kindNames[f.money?.kind ?? ""] ?? "金额"
-                    bullets.append(label == kind ? "\(Draft.plain(label))：{{\(n)}}" : "\(Draft.plain(label))（\(kind)）：{{\(n)}}")
+                    // The kind is said once: `中央财政资金：7.2亿元`, not `中央财政（中央财政资金）`.
+                    let sameThing = label == kind || kind.hasPrefix(label) || label.hasSuffix(kind)
+                    bullets.append(sameThing ? "\(Draft.plain(label.count > kind.count ? label : kind))：{{\(n)}}" : "\(Draft.plain(label))（\(kind)）：{{\(n)}}")
                 }
                 for (k, f) in counts.enumerated() {
                     let n = value("a\(i + 1)_c\(k + 1)", f)
@@ -318,8 +324,8 @@ public enum Draft {
             if !milestones.isEmpty {
                 sections.append("  - heading: 大事记\n    content:\n      - figure: milestones")
             }
-            if !money.isEmpty {
-                sections.append("  - heading: 资金一览\n    content:\n      - table: {chart: money-by-kind, total: false, caption: 报道中的全部金额（按类别）}")
+            if !moneyTables.isEmpty {
+                sections.append("  - heading: 资金一览\n    content:\n" + moneyTables.map { "      - table: {chart: \($0.name), total: false, caption: \(Draft.q($0.caption))}" }.joined(separator: "\n"))
             }
             let sources = articles.map { "  - {path: \(Draft.q($0))}" }.joined(separator: "\n")
             let spec = """

@@ -349,22 +349,79 @@ public struct FactChart: Sendable, Hashable {
     }
 }
 
-/// A readable name for an article: its headline (the first line that is not a URL, a comment or
-/// a date line), else its file name.
+/// A readable name for an article: its headline (a `title:` in front matter or a `# title:`
+/// line, else the first line that is not a URL, a comment, a date line or a byline); for a page
+/// that starts straight with its text, the lead clause of its first sentence (dateline, byline
+/// and `记者从…了解到` cut off); else its file name.
 enum ArticleTitle {
     static func of(_ doc: String, base: FactBase) -> String {
         guard let path = base.paths[doc], let t = ArticleText.scalars(path) else { return doc }
         return headline(String(String.UnicodeScalarView(t))) ?? "报道 " + (doc as NSString).deletingPathExtension
     }
 
+    static let metaPrefixes = ["来源", "时间：", "时间:", "发布时间", "发布日期", "发稿时间", "日期", "作者", "记者", "编辑", "责任编辑", "责编", "通讯员",
+                               "字号", "字体", "浏览", "点击", "上一篇", "下一篇", "提示", "分享", "打印", "关闭"]
+
+    /// Page furniture a headline is never: breadcrumbs (`首页 > 政务公开`), a line in brackets
+    /// (`(资料图片仅供参考)`, `【字体：大 中 小】`), a date or time line (`21.11.2014 18:28`,
+    /// `2024-03-31 09:38 某某台`), `label: value` lines, captions and lines too short to name anything.
+    static func isFurniture(_ l: String) -> Bool {
+        if l.count < 6 || l.hasPrefix("#") || l.hasPrefix("http") || l.hasPrefix("---") || metaPrefixes.contains(where: { l.hasPrefix($0) }) { return true }
+        if l.contains(where: { ">＞»›|".contains($0) }) { return true }
+        if let f = l.first, let e = l.last, ("(（【[".contains(f) && ")）】]".contains(e)) { return true }
+        if l.range(of: #"[0-9０-９]{1,2}[:：][0-9０-９]{2}"#, options: .regularExpression) != nil { return true }
+        if l.range(of: #"^([0-9]{4}[-/.][0-9]{1,2}[-/.][0-9]{1,2}|[0-9]{1,2}[./][0-9]{1,2}[./][0-9]{4})"#, options: .regularExpression) != nil { return true }
+        if l.count <= 40, l.range(of: #"^[^，,。\s]{1,6}[:：]"#, options: .regularExpression) != nil { return true }
+        if l.range(of: #"^[图圖]为|^图片来源|供图$|摄$"#, options: .regularExpression) != nil { return true }
+        return false
+    }
+
     static func headline(_ text: String) -> String? {
-        for raw in text.split(whereSeparator: \.isNewline).prefix(12) {
-            let l = raw.trimmingCharacters(in: .whitespaces)
-            if l.isEmpty || l.hasPrefix("#") || l.hasPrefix("http") || l.hasPrefix("来源") || l.hasPrefix("时间") { continue }
-            if l.range(of: #"^[0-9]{4}[-年/.][0-9]{1,2}"#, options: .regularExpression) != nil { continue }
-            if l.count > 40 { return nil }
-            return l
+        // A bullet or dash opening a line is layout, not part of the headline.
+        let lines = text.split(whereSeparator: \.isNewline).prefix(40).map { $0.trimmingCharacters(in: CharacterSet.whitespaces.union(CharacterSet(charactersIn: "•·●■◆▪*"))) }
+        // Metadata the page or the user gave: front matter between --- lines, or `# title: …`.
+        var inFrontMatter = lines.first == "---"
+        for (i, l) in lines.enumerated() {
+            if i > 0, inFrontMatter, l == "---" { inFrontMatter = false; continue }
+            for key in ["title:", "标题:", "标题："] {
+                let body = l.hasPrefix("#") ? l.dropFirst().trimmingCharacters(in: .whitespaces) : (inFrontMatter ? l : "")
+                if body.lowercased().hasPrefix(key) {
+                    let v = body.dropFirst(key.count).trimmingCharacters(in: CharacterSet.whitespaces.union(CharacterSet(charactersIn: "\"'")))
+                    if (2...60).contains(v.count) { return v }
+                }
+            }
+        }
+        inFrontMatter = lines.first == "---"
+        for (i, l) in lines.prefix(12).enumerated() {
+            if inFrontMatter { if i > 0, l == "---" { inFrontMatter = false }; continue }
+            if l.isEmpty || isFurniture(l) { continue }
+            if l.count <= 48, !l.hasSuffix("。") { return l }
+            return lead(l)
         }
         return nil
+    }
+
+    /// The first clause a reader would take as the headline of a page without one: after the
+    /// dateline (`央广网乌鲁木齐10月31日消息`), the byline in brackets, a `记者从…了解到` lead-in and
+    /// short time frames (`近年来`, `日前`); at most 30 characters, cut at a clause break.
+    static func lead(_ line: String) -> String? {
+        var t = line
+        let cuts = [#"^[^，,。；;]{0,24}?[0-9０-９一二三四五六七八九十]{1,2}月[0-9０-９一二三四五六七八九十]{1,3}日(电|讯|消息)"#,
+                    #"^[^，,。；;]{0,16}?(电|讯|消息)[)）]?"#,
+                    #"^\s*[(（][^)）]{0,40}[)）]"#,
+                    #"^(记者|笔者)?(从|自|在)[^，,。]{0,40}(了解到|获悉|获知|得知)[，,：:]?"#,
+                    #"^据[^，,。]{0,30}(介绍|消息|报道|统计)[，,：:]"#]
+        let punctuation = CharacterSet(charactersIn: ":：,，、 \u{3000}").union(.whitespaces)
+        for c in cuts {
+            if let r = t.range(of: c, options: .regularExpression) { t.removeSubrange(r) }
+            t = t.trimmingCharacters(in: punctuation)
+        }
+        let clauses = t.split(whereSeparator: { "，,。；;！？!?".contains($0) }).map { $0.trimmingCharacters(in: .whitespaces) }
+        // Frames (根据…要求, 在…下, “十三五”期间, 今年以来) are not what the page is about.
+        func frame(_ c: String) -> Bool {
+            ["根据", "按照", "依据", "为了", "为进一步", "随着", "在"].contains { c.hasPrefix($0) } || ["期间", "以来", "要求", "下", "中", "时"].contains { c.hasSuffix($0) }
+        }
+        guard let first = clauses.first(where: { $0.count >= 6 && !frame($0) }) ?? clauses.first(where: { $0.count >= 6 }) else { return nil }
+        return first.count <= 30 ? first : String(first.prefix(29)) + "…"
     }
 }

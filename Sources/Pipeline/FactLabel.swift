@@ -41,15 +41,54 @@ enum FactLabel {
                 if let c = cleaned(rest).nonEmpty { return c }
             }
         }
-        // A count names its thing just before it (`其中国家级36个`, `示范县累计培训达1740批次`).
+        // A count with a measure word names its thing right after it (`4所幼儿园`, `22个国家级扶贫
+        // 开发重点县已被列入…`), unless a predicate follows (`5人顺利抵达…`); else just before it
+        // (`其中国家级36个`, `示范县累计培训达1740批次`).
+        if f.kind == .count, let noun = countedNoun(afterAll) { return noun }
         if f.kind == .count, let c = cleaned(before).nonEmpty, (2...12).contains(c.count) { return c }
+        // A headline has spaces for commas: the words after the last one (`… 实施援藏项目66个`).
+        if f.kind == .count, let seg = before.split(whereSeparator: { $0.isWhitespace || $0 == "、" }).last.map(String.init), seg.count < before.count,
+           let c = cleaned(seg).nonEmpty, (2...12).contains(c.count) { return c }
         if let subj = cleaned(FactBase.subject(f)).nonEmpty, subj.count >= 3 { return subj }
-        if let c = cleaned(before).nonEmpty, c.count >= 2 { return c }
+        if let c = cleaned(before).nonEmpty, c.count >= 2 {
+            // Two characters left after the generic words (`到位`, `协议`) say too little: keep
+            // the words the amount was given with (`当年到位资金`, `协议金额`).
+            if c.count == 2, let rich = cleaned(before, keepGeneric: true).nonEmpty, rich.count > 2 { return rich }
+            return c
+        }
         let previous = s[itemStart..<clauseStart].split(whereSeparator: { clauseBreaks.contains($0) }).last.map(String.init) ?? ""
         if let c = cleaned(stripTrailingQuantity(previous)).nonEmpty, c.count >= 2 { return c }
         // The subject as the extractor gave it, without agents and punctuation; else the kind.
         let bare = cleaned(FactBase.subject(f), keepGeneric: true)
         return bare.nonEmpty ?? FactChart.kindNames[f.money?.kind ?? ""] ?? f.count.map { "数量（\($0.unit)）" } ?? p.text
+    }
+
+    /// Words that open a predicate or a frame, not a noun: after `5人` they say what the five did.
+    static let predicateStarts = ["已", "被", "将", "正", "在", "从", "到", "于", "向", "对", "顺利", "抵达", "到达", "参加", "参与", "获得",
+                                  "受益", "实现", "完成", "落地", "开工", "建成", "入驻", "签约", "签订", "与", "和", "及", "等", "的",
+                                  "以上", "左右", "次", "共", "均", "都", "也", "还", "赴", "前往", "进行", "开展", "接受", "得到",
+                                  "分别", "全部", "住进", "走进", "成为", "通过", "达到", "是", "为", "来", "多", "余", "上下",
+                                  "增收", "脱贫", "就业", "致富", "务工", "参训", "入学", "上岗", "返乡", "稳定", "受训"]
+    /// Where the noun after a measure word ends: the predicate or a joined second noun begins.
+    static let nounEnds = ["已", "被", "将", "正在", "顺利", "抵达", "到达", "参加", "参与", "获得", "受益", "实现", "完成", "落地", "开工",
+                           "建成", "入驻", "签约", "签订", "与", "和", "及", "等", "的", "共", "均", "都", "也", "还", "分别", "全部",
+                           "住进", "走进", "成为", "通过", "达到", "项目已", "是", "在", "到", "今年", "去年", "当年", "累计",
+                           "向", "投入", "安排", "实施", "开展", "动员", "共建", "帮助", "引导", "带动"]
+
+    /// The noun a measure word counts, read from the text right after the number (up to the end
+    /// of its clause): nil when a predicate follows or what remains is too short or long to name.
+    static func countedNoun(_ after: String) -> String? {
+        let clause = String(after.prefix { !clauseBreaks.contains($0) && !itemBreaks.contains($0) && $0 != "“" && $0 != "(" && $0 != "（" })
+        guard clause.count >= 2, particleWords.contains(where: { clause.hasPrefix($0) }) || !predicateStarts.contains(where: { clause.hasPrefix($0) }),
+              let first = clause.unicodeScalars.first, (0x4E00...0x9FFF).contains(first.value) else { return nil }
+        // The noun ends where the first digit or Latin letter begins (`对口省市到疆45.8亿元`).
+        var end = clause.firstIndex { c in c.unicodeScalars.contains { !(0x4E00...0x9FFF).contains($0.value) } } ?? clause.endIndex
+        for word in nounEnds {
+            if let r = clause.range(of: word), r.lowerBound < end { end = r.lowerBound }
+        }
+        let noun = String(clause[..<end])
+        guard (2...maxLength).contains(noun.count), noun.unicodeScalars.allSatisfy({ (0x4E00...0x9FFF).contains($0.value) }) else { return nil }
+        return noun
     }
 
     /// The first “…” name in a text, with 工程/项目/计划 directly after the closing quote.
@@ -79,6 +118,23 @@ enum FactLabel {
         t.replacingOccurrences(of: #"[0-9０-９.]+[个项所家名人座条批类户次万亿元]*$"#, with: "", options: .regularExpression)
     }
 
+    /// Single-character particles at the ends (`的`, `对`, `和` …) are dropped, but not where they
+    /// open a word (对口支援, 和田, 在建项目, 为民, 与会, 及时): cutting those left `口省市`.
+    static let particles = Set("的了在于是对为将把和与及")
+    static let particleWords = ["对口", "对外", "和田", "和静", "和硕", "在建", "在线", "在岗", "为民", "与会", "及时", "于都", "是否"]
+
+    static func trimParticles(_ raw: String) -> String {
+        let punctuation = CharacterSet(charactersIn: ",，、:：;；. ").union(.whitespaces)
+        var t = raw.trimmingCharacters(in: punctuation)
+        while let f = t.first, particles.contains(f), !particleWords.contains(where: { t.hasPrefix($0) }) {
+            t = String(t.dropFirst()).trimmingCharacters(in: punctuation)
+        }
+        while let l = t.last, particles.contains(l) {
+            t = String(t.dropLast()).trimmingCharacters(in: punctuation)
+        }
+        return t
+    }
+
     /// Without agents, generic words, dates, brackets and stray particles; cut to `maxLength`.
     static func cleaned(_ raw: String, keepGeneric: Bool = false) -> String {
         var t = raw.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -91,8 +147,16 @@ enum FactLabel {
         while let r = t.range(of: #"^[0-9０-９]{1,4}(年|月|日)(底|初|末)?"#, options: .regularExpression) { t.removeSubrange(r) }
         if !keepGeneric { for g in generic { t = t.replacingOccurrences(of: g, with: "") } }
         t = t.replacingOccurrences(of: #"[“”「」\"()（）\[\]《》]"#, with: "", options: .regularExpression)
-        t = t.trimmingCharacters(in: CharacterSet(charactersIn: "的了在于是对为将把和与及,，、:：;；. ").union(.whitespaces))
+        t = trimParticles(t)
         for lead in ["随着", "通过", "目前", "此外", "同时", "据悉", "据介绍"] where t.hasPrefix(lead) && t.count > lead.count + 1 { t = String(t.dropFirst(lead.count)) }
+        // The verb that joined the words to the number (`到位资金将达`, `协议金额约`) is not the thing.
+        var trimmed = true
+        while trimmed {
+            trimmed = false
+            for tail in ["将达", "达到", "达", "约为", "约", "近", "超过", "超", "共计", "合计", "累计", "总计", "为", "是", "共"] where t.hasSuffix(tail) && t.count > tail.count + 1 {
+                t = String(t.dropLast(tail.count)); trimmed = true
+            }
+        }
         if t.count > maxLength { t = String(t.prefix(maxLength - 1)) + "…" }
         return t
     }

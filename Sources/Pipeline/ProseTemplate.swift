@@ -64,14 +64,23 @@ public struct ResolvedValue: Sendable, Hashable {
     }
 }
 
-/// Numbers the citations of a document in order of first use; the same sentence keeps its number.
+/// Numbers the citations of a document in order of first use. One sentence is one citation: the
+/// numbers read in it share its number, and its entry lists every span cited (a reader sees each
+/// sentence once under 资料来源, not once per number in it).
 struct NoteBook {
     private(set) var notes: [SourceNote] = []
     private var index: [String: Int] = [:]
 
     mutating func cite(_ n: SourceNote) -> Int {
-        let key = "\((n.file as NSString).lastPathComponent)|\(n.start ?? -1)|\(n.end ?? -1)|\(n.start == nil ? n.sentence : "")"
-        if let i = index[key] { return i }
+        let file = (n.file as NSString).lastPathComponent
+        let key = n.start == nil || n.sentence.isEmpty ? "\(file)|\(n.start ?? -1)|\(n.end ?? -1)|\(n.sentence)" : "\(file)|\(n.sentence)"
+        if let i = index[key] {
+            if let start = n.start, let end = n.end, notes[i - 1].start != start || notes[i - 1].end != end,
+               !notes[i - 1].moreSpans.contains(start..<end) {
+                notes[i - 1].moreSpans.append(start..<end)
+            }
+            return i
+        }
         notes.append(n)
         index[key] = notes.count
         return notes.count

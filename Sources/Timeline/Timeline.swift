@@ -19,10 +19,14 @@ struct EventGroup {
     /// A cluster of several events on one date outranks a single one of the same importance.
     var importance: Int { (events.map { $0.importance ?? 2 }.max() ?? 2) + (events.count > 1 ? 1 : 0) }
 
+    /// One label per distinct happening: the same event told twice (headline and text) on one
+    /// date is printed once, not as `2项：A；A`.
     var labelText: String {
-        if events.count == 1 { return events[0].label }
-        let shown = events.prefix(3).map(\.label).joined(separator: "；")
-        return "\(events.count)项：" + shown + (events.count > 3 ? "等" : "")
+        var labels: [String] = []
+        for e in events where !labels.contains(e.label) { labels.append(e.label) }
+        if labels.count == 1 { return labels[0] }
+        let shown = labels.prefix(3).joined(separator: "；")
+        return "\(labels.count)项：" + shown + (labels.count > 3 ? "等" : "")
     }
 }
 

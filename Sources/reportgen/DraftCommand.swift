@@ -20,7 +20,7 @@ struct DraftCommand: ParsableCommand {
         do {
             let r = try Draft.write(articles: articles, to: out)
             for n in r.notes { logger.info("\(n)") }
-            logger.info("wrote \(r.files.count) files into \(out); build it with: reportgen build \(r.spec) --out \(out)/out")
+            logger.info("wrote \(r.files.count) file\(r.files.count == 1 ? "" : "s") into \(out); build it with: reportgen build \(r.spec) --out \(out)/out")
         } catch {
             logger.error("\(error.description)")
             throw Exit.code(for: error)

@@ -160,6 +160,29 @@ func plain(_ markup: String) -> String {
         }
     }
 
+    /// A heading, a one-line lead-in and its figure share a page wherever the page break falls;
+    /// and two headings in a row stay with the text under the second.
+    @Test func aHeadingAndItsLeadInStayWithTheFigure() throws {
+        for filler in stride(from: 2, through: 40, by: 2) {
+            var blocks: [Block] = [.heading(level: 1, text: "开头")]
+            for _ in 0..<3 { blocks.append(DocFixtures.paragraph(filler / 3 + 1)) }
+            blocks.append(DocFixtures.paragraph(filler % 7 + 1))
+            blocks.append(.heading(level: 1, text: "大事记"))
+            blocks.append(.paragraph([Inline("下图为报道提到的主要事件。")]))
+            blocks.append(.figure(Figure(id: "tl", caption: "大事记", note: "来源：test，第二行说明文字，长一些，说明条形与圆点的含义；颜色表示领域", content: .timeline(DocFixtures.timeline))))
+            blocks.append(.heading(level: 1, text: "第二部分"))
+            blocks.append(.heading(level: 2, text: "小节"))
+            blocks.append(DocFixtures.paragraph(3))
+            let doc = BriefingDocument(title: "t", subtitle: "", organisation: "", date: "", keywords: [], keyFigures: [], blocks: blocks, sources: [])
+            let laid = try PageLayout.layout(doc, measurer: m)
+            let page = try #require(laid.headingPages.first { $0.text == "大事记" }?.page)
+            let figureOnPage = FrameItem.untagged(laid.pages[page].items).contains { if case .group(_, _, let clip?) = $0 { return clip.bounds != nil } else { return false } }
+            #expect(figureOnPage, "filler \(filler): 大事记 on page \(page + 1) without its figure")
+            let first = try #require(laid.headingPages.first { $0.text == "第二部分" }?.page), second = try #require(laid.headingPages.first { $0.text == "小节" }?.page)
+            #expect(first == second, "filler \(filler): 第二部分 alone at a page foot")
+        }
+    }
+
     @Test func figuresAreVectorsAndNeverCrossTheFoot() throws {
         let laid = try PageLayout.layout(DocFixtures.long, measurer: m)
         var figures = 0

@@ -25,6 +25,8 @@ import Testing
         #expect(read("# source: http://example.cn/a/2015-06/12/content_1.htm\n今年6月完成。").referenceDate == "2015-06-12")
         #expect(read("# source: http://example.cn/gd/20180415/12345678.html\n今年完成。").referenceDate == "2018-04-15")
         #expect(read("# source: http://example.cn/xw/201903/t20190308_4455.htm\n今年完成。").referenceDate == "2019-03-08")
+        #expect(read("# source: http://example.cn/xw/2019/1122/c1234-5678.html\n昨天签约。").referenceDate == "2019-11-22")
+        #expect(read("# source: http://example.cn/xw/2019/1122/c1234-5678.html\n昨天签约。").dateValues == ["2019-11-21"])
     }
 
     @Test func aDatelineTakesItsYearFromTheOtherMetadata() {

@@ -18,6 +18,13 @@ import Testing
         #expect(f.counts.isEmpty, "\(f.countPairs)")
     }
 
+    /// A change of a rate in percentage points is a quantity with its own unit, not 个 of nothing.
+    @Test func percentagePointsAreCounts() {
+        let f = facts("增长6.25%，高于全省平均3.91个百分点，超序时进度8个百分点。")
+        #expect(f.countPairs == ["6.25%", "3.91个百分点", "8个百分点"])
+        #expect(facts("6个月后开班。").counts.isEmpty, "6个月 stays a duration")
+    }
+
     @Test func moreThanAfterTheUnit() {
         let f = facts("培训100人以上。")
         #expect(f.counts.first?.approx == "以上" && f.counts.first?.value == 100)

@@ -26,6 +26,28 @@ import Testing
         }
     }
 
+    /// Two dates joined by 至/到/— are one range (with its end), never a date plus an "until" date.
+    @Test func rangesJoinedBy至AreOneDate() {
+        let cases: [(String, String, String, String)] = [
+            ("洽谈会21日至22日在县城举行。", "2019-11-21", "2019-11-22", "day-range"),
+            ("2018年12月29日至2019年1月3日，县里开展消费帮扶活动。", "2018-12-29", "2019-01-03", "day-range"),
+            ("2014年至2016年，全省实施援疆项目99个。", "2014", "2016", "year"),
+            ("2014—2016年，全省实施援疆项目99个。", "2014", "2016", "year"),
+            ("2015年3月到2016年6月，建成园区。", "2015-03", "2016-06", "month"),
+            ("1月至3月，销售额增长。", "2019-01", "2019-03", "month"),
+        ]
+        for (s, start, end, precision) in cases {
+            let f = facts(s, ref: "2019-11-25")
+            #expect(f.dates.count == 1, "\(s): \(f.dateValues)")
+            #expect(f.dates.first?.resolved == start && f.dates.first?.resolvedEnd == end && f.dates.first?.precision == precision, "\(s)")
+            #expect(f.dates.first?.modifier == nil, "\(s): the second end is no 至 modifier")
+        }
+        // Ends of different kinds, or a later start, stay two dates.
+        #expect(facts("2015年到2016年底完成。", ref: "2019-11-25").dateValues == ["2015", "2016"])
+        #expect(facts("22日至21日。", ref: "2019-11-25").dates.count == 2)
+        #expect(facts("2016年至2014年。", ref: "2019-11-25").dates.count == 2)
+    }
+
     @Test func relativeDays() {
         let f = facts("今天，县里召开大会。昨日，新校开学。今(14)日，展会开幕。", ref: "2019-06-15")
         #expect(f.dateValues == ["2019-06-15", "2019-06-14", "2019-06-14"])

@@ -111,4 +111,53 @@ import TestSupport
         #expect { try Draft.write(articles: articles, to: dir + "/in") } throws: { e in "\(e)".contains("not empty") }
         #expect { try Draft.write(articles: [dir + "/nope.txt"], to: dir + "/x") } throws: { e in "\(e)".contains("nope.txt") }
     }
+
+    /// A page without a headline line is named by its lead clause, not by its file name; a
+    /// title in front matter or a `# title:` line wins over the text.
+    @Test func anArticleWithoutAHeadlineIsNamedByItsLeadClause() {
+        let page = "# source: http://example.com/a.html\n某某网某市3月5日消息(记者张三 李四)记者从日前召开的全市协作工作会议上了解到,近年来,某市持续深化产业协作,带动就业1200人。\n"
+        #expect(ArticleTitle.headline(page) == "某市持续深化产业协作")
+        #expect(ArticleTitle.headline("---\ntitle: \"协作简报第三期\"\ndate: 2024-01-02\n---\n正文第一句很长很长。") == "协作简报第三期")
+        #expect(ArticleTitle.headline("# title: 某县消费帮扶纪实\n# date: 2024-01-02\n正文。") == "某县消费帮扶纪实")
+        #expect(ArticleTitle.headline("发布时间：2024-01-02 10:00\n来源：某某日报\n某县消费帮扶纪实\n正文。") == "某县消费帮扶纪实")
+        // Page furniture above the text is never the headline.
+        #expect(ArticleTitle.headline("首页 > 政务公开 > 乡村振兴\n发布时间:2023-05-22 16:26 来源:某局\n【字体: 小 中 大 】\n某县下达衔接资金5000万元\n正文。") == "某县下达衔接资金5000万元")
+        #expect(ArticleTitle.headline("(资料图片仅供参考)\n(某报记者 王五)近日,某市工商联一行赴某县开展村企结对帮扶活动,签约项目6个。") == "近日,某市工商联一行赴某县开展村企结对帮扶活动".split(separator: ",").last.map(String.init))
+        #expect(ArticleTitle.headline("某地援疆项目进展情况\n\n21.11.2014  18:28\n正文。") == "某地援疆项目进展情况")
+        #expect(ArticleTitle.headline("21.11.2014  18:28\n单位名称:某某中心\n• 天山不难越,两地一线牵\n正文。") == "天山不难越,两地一线牵")
+        #expect(ArticleTitle.headline("央视网消息:记者从农业农村部了解到,2023年,在协作双方共同努力下,东西部协作取得新进展、新成效。") == "东西部协作取得新进展、新成效")
+        let long = "新华社北京7月20日电 据统计局消息,今年上半年全国东西部协作投入财政援助资金超过两百亿元,较上年同期明显增长,其中产业项目占比最大。"
+        let lead = ArticleTitle.lead(long)
+        #expect(lead?.hasPrefix("今年上半年全国东西部协作") == true && (lead?.count ?? 99) <= 30, "\(lead ?? "nil")")
+    }
+
+    /// A count's label is the noun its measure word counts when one follows the number, and the
+    /// words before it when a predicate follows instead.
+    @Test func countLabelsNameTheThingCounted() {
+        #expect(FactLabel.countedNoun("国家级扶贫开发重点县已被列入示范县") == "国家级扶贫开发重点县")
+        #expect(FactLabel.countedNoun("幼儿园,为兵团全额援建") == "幼儿园")
+        #expect(FactLabel.countedNoun("企业入驻") == "企业")
+        #expect(FactLabel.countedNoun("大学生项目已经实施") == "大学生")
+        #expect(FactLabel.countedNoun("顺利抵达某地") == nil)
+        #expect(FactLabel.countedNoun("增收") == nil)
+        #expect(FactLabel.countedNoun(",安排资金") == nil)
+        #expect(FactLabel.countedNoun("市与某师") == nil, "one character names nothing on its own")
+        #expect(FactLabel.countedNoun("对口援疆省市今年援助资金到疆45.8亿元") == "对口援疆省市", "对口 is a word, not the preposition 对")
+        #expect(FactLabel.countedNoun("省市向西部10个省区市投入资金") == "省市")
+        #expect(FactLabel.trimParticles("对口支援的") == "对口支援" && FactLabel.trimParticles("和田地区") == "和田地区" && FactLabel.trimParticles("的项目") == "项目")
+    }
+
+    /// The 资金一览 tables: one per kind, so every cell holds a number in that kind's unit.
+    @Test func everyAmountIsListedInATableOfItsKind() throws {
+        let (articles, dir) = try folder()
+        let draft = try Draft.write(articles: articles, to: dir + "/report")
+        let spec = try String(contentsOfFile: draft.spec, encoding: .utf8)
+        #expect(spec.contains("chart: money-aid,") && spec.contains("chart: money-sales,"), "\(spec)")
+        let summary = try ReportBuild.run(try ReportBuild.inputs(spec: draft.spec), options: BuildOptions(out: dir + "/out"))
+        let md = try String(contentsOfFile: dir + "/out/report.md", encoding: .utf8)
+        let section = try #require(md.components(separatedBy: "资金一览").last)
+        #expect(section.contains("报道中的全部金额：销售额") && section.contains("3600"), "\(section.prefix(800))")
+        #expect(!section.components(separatedBy: "资料来源").first!.contains("| — |"), "no empty cells")
+        #expect(summary.warnings.isEmpty || !summary.warnings.contains { $0.contains("money-") }, "\(summary.warnings)")
+    }
 }

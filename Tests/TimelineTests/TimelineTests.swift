@@ -88,6 +88,14 @@ enum TimelineFixtures {
         let f = try Timeline.layout(TimelineFixtures.stress, measurer: m).frame
         let texts = f.textBoxes.map(\.item.block.text)
         #expect(texts.contains { $0.contains("5项：同日活动1") })
+        // The same happening told twice on one date is one label, not `2项：A；A`.
+        let twice = TimelineSpec(title: "t", events: [
+            TimelineEvent(when: EventDate(date: date("2024-03-30")), label: "推进会召开"),
+            TimelineEvent(when: EventDate(date: date("2024-03-30")), label: "推进会召开"),
+            TimelineEvent(when: EventDate(date: date("2024-05-01")), label: "园区开园"),
+        ])
+        let labels = try Timeline.layout(twice, measurer: m).frame.textBoxes.map(\.item.block.text)
+        #expect(labels.contains { $0.contains("推进会召开") } && !labels.contains { $0.contains("2项") }, "\(labels)")
         #expect(EventDate(date: date("2015-10"), precision: "month-late").chinese == "2015年10月底")
         #expect(EventDate(date: date("2015"), precision: "year-h1").chinese == "2015年上半年")
         #expect(EventDate(date: date("2015-06"), end: date("2015-09")).chinese == "2015年6月—9月")

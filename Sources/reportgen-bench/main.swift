@@ -366,7 +366,7 @@ for name in ["bar", "line", "pie", "timeline"] {
 }
 var summary = "| whole job | reportgen | peer | ratio | target |\n|---|---:|---:|---:|---|\n"
 if let c = coldMs {
-    summary += "| cold default build, release binary, empty folder (35 files incl. 9-page briefing) vs mpl_charts.py (12 files) + mpl_report.py | \(String(format: "%.0f ms", c)) | \(peerTotalMs.map { String(format: "%.0f ms", $0) } ?? "—") | \(peerTotalMs.map { String(format: "%.1fx", $0 / c) } ?? "—") | ≥ 10x |\n"
+    summary += "| cold default build, release binary, empty folder (\(buildFiles) files incl. \(briefingPages)-page briefing) vs mpl_charts.py (12 files) + mpl_report.py | \(String(format: "%.0f ms", c)) | \(peerTotalMs.map { String(format: "%.0f ms", $0) } ?? "—") | \(peerTotalMs.map { String(format: "%.1fx", $0 / c) } ?? "—") | ≥ 10x |\n"
 }
 if let f = fontCopies {
     summary += "| first run on a machine only: making the font copies (reportgen fonts, empty cache folder) | \(String(format: "%.0f ms, %.0f MiB peak", f.ms, f.maxRSSMiB)) | — | — | once |\n"

@@ -7,4 +7,5 @@
 #include <hb.h>
 #include <hb-subset.h>
 #include <zlib.h>
+#include <malloc.h>  /* mallopt: ProcessMemory */
 #endif

@@ -22,7 +22,7 @@ enum PNGEncoder {
         nonisolated(unsafe) let pixels = argb
         nonisolated(unsafe) let pieces = UnsafeMutableBufferPointer<Band>.allocate(capacity: bands)
         defer {
-            for i in 0..<bands { pieces[i].bytes.deallocate() }
+            pieces.deinitialize()
             pieces.deallocate()
         }
         DispatchQueue.concurrentPerform(iterations: bands) { b in
@@ -32,10 +32,10 @@ enum PNGEncoder {
                 pixels, width: width, stride: stride, rows: rows, opaque: opaque, level: lvl, last: b == bands - 1))
         }
         var stream: [UInt8] = [0x78, lvl >= 6 ? 0x9C : (lvl >= 2 ? 0x5E : 0x01)]
-        stream.reserveCapacity(2 + pieces.reduce(0) { $0 + $1.count } + 4)
+        stream.reserveCapacity(2 + pieces.reduce(0) { $0 + $1.bytes.count } + 4)
         var adler = adler32(0, nil, 0)
         for piece in pieces {
-            stream.append(contentsOf: UnsafeBufferPointer(start: piece.bytes.baseAddress, count: piece.count))
+            stream += piece.bytes
             adler = adler32_combine(adler, uLong(piece.adler), off_t(piece.inputLength))
         }
         stream.appendBE(UInt32(truncatingIfNeeded: adler))
@@ -55,25 +55,35 @@ enum PNGEncoder {
         return png
     }
 
-    /// One band's compressed bytes (`count` of `bytes` are used) and the checksum of its input.
+    /// One band's compressed bytes and the checksum of its input.
     struct Band {
-        var bytes: UnsafeMutableBufferPointer<UInt8>
-        var count: Int
+        var bytes: [UInt8]
         var adler: UInt32
         var inputLength: Int
     }
 
     /// Filters `rows` (Up filter: each byte minus the one above, which for the band's first row is
     /// the image row above it) and deflates them as one raw deflate piece.
+    ///
+    /// The band's scratch memory (filtered rows, the worst-case output: ~700 KB for 64 rows of a
+    /// 1600 px chart) is one block, freed when the band is done; only the compressed bytes are
+    /// kept until the image is joined. (Each band's worst-case buffer used to stay allocated
+    /// until then: 5 MB for a 1600 x 1000 chart.)
     static func compressBand(_ argb: UnsafeRawPointer, width: Int, stride: Int, rows: Range<Int>, opaque: Bool,
                              level: Int32, last: Bool) -> Band {
         let channels = opaque ? 3 : 4
         let rowBytes = width * channels
         let lineBytes = rowBytes + 1
-        let filtered = UnsafeMutablePointer<UInt8>.allocate(capacity: lineBytes * rows.count)
-        defer { filtered.deallocate() }
-        let scratch = UnsafeMutablePointer<UInt8>.allocate(capacity: rowBytes * 2)
-        defer { scratch.deallocate() }
+        let inputLength = lineBytes * rows.count
+        // compressBound covers a whole zlib stream; each sync flush adds at most an empty stored
+        // block and a partial byte, and a zero row costs ~rowBytes/20 bytes in our blocks.
+        let capacity = Int(compressBound(uLong(inputLength))) + 16 + rows.count * (16 + rowBytes / 16)
+        // One block of scratch memory: filtered rows, two converted rows, the output.
+        let filteredBytes = (inputLength + 15) & ~15, rowsBytes = (rowBytes * 2 + 15) & ~15
+        let memory = UnsafeMutablePointer<UInt8>.allocate(capacity: filteredBytes + rowsBytes + capacity)
+        defer { memory.deallocate() }
+        let filtered = memory
+        let scratch = memory + filteredBytes
         var prev = scratch, cur = scratch + rowBytes
         // Plain pointers throughout: this loop touches every pixel of every chart.
         func convert(_ y: Int, into dst: UnsafeMutablePointer<UInt8>) {
@@ -127,7 +137,6 @@ enum PNGEncoder {
                 swap(&prev, &cur)
             }
         }
-        let inputLength = lineBytes * rows.count
         // Rows equal to the one above filter to a filter byte and zeros. Charts are mostly such
         // rows (margins, gaps between bars), and zlib spends 60% of its time on zeros, so runs of
         // them are written as our own fixed-Huffman blocks and only the other rows go to zlib.
@@ -136,17 +145,14 @@ enum PNGEncoder {
         var adler = adler32(0, nil, 0)
         let zeroLineAdler = uLong((3 + 3 * UInt64(rowBytes)) % 65521) << 16 | 3  // Adler-32 of [2, 0 × rowBytes]
 
-        // compressBound covers a whole zlib stream; each sync flush adds at most an empty stored
-        // block and a partial byte, and a zero row costs ~rowBytes/20 bytes in our blocks.
-        let capacity = Int(compressBound(uLong(inputLength))) + 16 + rows.count * (16 + rowBytes / 16)
-        let out = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: capacity)
-        var strm = z_stream()
+        let base = memory + filteredBytes + rowsBytes
+        var stream = z_stream()
         // Only fails without memory for zlib's tables (a few hundred KB); the band is then empty.
-        guard let base = out.baseAddress, deflateInit2_(&strm, level, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY, zlibVersion(),
-                                                        Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
-            return Band(bytes: out, count: 0, adler: UInt32(truncatingIfNeeded: adler), inputLength: inputLength)
+        guard deflateInit2_(&stream, level, Z_DEFLATED, -15, 8, Z_DEFAULT_STRATEGY, zlibVersion(),
+                            Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
+            return Band(bytes: [], adler: UInt32(truncatingIfNeeded: adler), inputLength: inputLength)
         }
-        defer { deflateEnd(&strm) }
+        defer { deflateEnd(&stream) }
         var produced = 0
         var zlibSinceReset = false
         var i = 0
@@ -160,9 +166,9 @@ enum PNGEncoder {
                 for _ in i..<j { adler = adler32_combine(adler, zeroLineAdler, off_t(lineBytes)) }
                 if zlibSinceReset || i == 0 {
                     // zlib's window no longer matches the stream: start it again from the row above.
-                    deflateReset(&strm)
+                    deflateReset(&stream)
                     let dictionaryStart = max(0, j * lineBytes - lineBytes)
-                    deflateSetDictionary(&strm, filtered + dictionaryStart, UInt32(j * lineBytes - dictionaryStart))
+                    deflateSetDictionary(&stream, filtered + dictionaryStart, UInt32(j * lineBytes - dictionaryStart))
                     zlibSinceReset = false
                 }
                 i = j
@@ -178,16 +184,17 @@ enum PNGEncoder {
             }
             let start = filtered + i * lineBytes, length = (k - i) * lineBytes
             adler = adler32(adler, start, UInt32(length))
-            strm.next_in = start
-            strm.avail_in = UInt32(length)
-            strm.next_out = base + produced
-            strm.avail_out = UInt32(capacity - produced)
-            _ = CCairo.deflate(&strm, last && k == rows.count ? Z_FINISH : Z_SYNC_FLUSH)
-            produced = capacity - Int(strm.avail_out)
+            stream.next_in = start
+            stream.avail_in = UInt32(length)
+            stream.next_out = base + produced
+            stream.avail_out = UInt32(capacity - produced)
+            _ = CCairo.deflate(&stream, last && k == rows.count ? Z_FINISH : Z_SYNC_FLUSH)
+            produced = capacity - Int(stream.avail_out)
             zlibSinceReset = true
             i = k
         }
-        return Band(bytes: out, count: produced, adler: UInt32(truncatingIfNeeded: adler), inputLength: inputLength)
+        return Band(bytes: Array(UnsafeBufferPointer(start: base, count: produced)), adler: UInt32(truncatingIfNeeded: adler),
+                    inputLength: inputLength)
     }
 
     /// Shorter runs of zero rows are left to zlib: restarting it costs about as much as ~2 rows.

@@ -11,9 +11,13 @@ public enum DOCXWriter {
     static func twips(_ pt: Double) -> Int { Int((pt * 20).rounded()) }
     static func emu(_ pt: Double) -> Int { Int((pt * 12_700).rounded()) }
 
+    /// Figures are drawn through `rasters` (see `FigureRasters`): the Markdown of the same
+    /// briefing embeds the same PNGs, drawn once.
     public static func docx(_ doc: BriefingDocument, measurer: TextMeasurer, date: Date,
-                            style: PageStyle = .a4) throws(DocumentError) -> (bytes: [UInt8], warnings: [String]) {
+                            style: PageStyle = .a4, rasters: FigureRasters = FigureRasters()) throws(DocumentError) -> (bytes: [UInt8], warnings: [String]) {
         guard !doc.title.isEmpty || !doc.blocks.isEmpty else { throw .empty }
+        // 144 dpi: two pixels per point, sharp on screens and in print at this size.
+        let drawn = try rasters.images(doc.figures, size: { FigureFrames.size($0, width: style.contentWidth) }, dpi: 144, measurer: measurer)
         var body = DOCXBody(style: style)
         body.titleBlock(doc)
         body.contents(doc.headings + (doc.sources.isEmpty ? [] : [(1, PageLayout.sourcesHeading)]))
@@ -28,12 +32,8 @@ public enum DOCXWriter {
             case .figure(let f):
                 figureNo += 1
                 let size = FigureFrames.size(f, width: style.contentWidth)
-                // 144 dpi: two pixels per point, sharp on screens and in print at this size.
-                let (frame, w) = try FigureFrames.frame(f, size: size, measurer: measurer, dpi: 144)
-                warnings += w
-                do { media.append(try Renderer.png(frame, options: RasterOptions(dpi: 144)).bytes) } catch {
-                    throw .figure(id: f.id, message: error.description)
-                }
+                warnings += drawn[figureNo - 1].warnings
+                media.append(drawn[figureNo - 1].png)
                 body.figure(f, number: figureNo, image: media.count, size: size)
             case .table(let t):
                 tableNo += 1

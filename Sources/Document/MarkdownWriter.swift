@@ -10,8 +10,13 @@ public enum MarkdownWriter {
         public var warnings: [String]
     }
 
+    /// Figures are PNGs at 144 dpi (two pixels per point, as in the Word document and the deck),
+    /// drawn through `rasters`: a Word document of the same width asking the same `rasters`
+    /// gets the same images without drawing them again.
     public static func markdown(_ doc: BriefingDocument, stem: String, measurer: TextMeasurer,
-                                width: Double = PageStyle.a4.contentWidth, dpi: Double = 200) throws(DocumentError) -> Output {
+                                width: Double = PageStyle.a4.contentWidth, dpi: Double = 144,
+                                rasters: FigureRasters = FigureRasters()) throws(DocumentError) -> Output {
+        let drawn = try rasters.images(doc.figures, size: { FigureFrames.size($0, width: width) }, dpi: dpi, measurer: measurer)
         var md = "# \(line(doc.title))\n\n"
         var meta: [String] = []
         if let s = doc.subtitle { meta.append("**\(line(s))**") }
@@ -33,14 +38,9 @@ public enum MarkdownWriter {
             case .bullets(let items): md += items.map { "- " + inline($0) + "\n" }.joined() + "\n"
             case .figure(let f):
                 figureNo += 1
-                let (frame, w) = try FigureFrames.frame(f, size: FigureFrames.size(f, width: width), measurer: measurer, dpi: dpi)
-                warnings += w
-                let png: [UInt8]
-                do { png = try Renderer.png(frame, options: RasterOptions(dpi: dpi)).bytes } catch {
-                    throw .figure(id: f.id, message: error.description)
-                }
+                warnings += drawn[figureNo - 1].warnings
                 let name = "\(stem)-fig\(figureNo).png"
-                images.append((name, png))
+                images.append((name, drawn[figureNo - 1].png))
                 md += "![\(alt(FigureDescription.text(f)))](\(name))\n\n"
                 md += "**图\(figureNo)　\(line(f.caption))**\(notes(f.citations))"
                 if let n = f.note { md += "  \n*\(line(n))*" }

@@ -17,9 +17,12 @@ protocol BuildJob: AnyObject, Sendable {
     func keyParts(_ c: BuildContext) throws(BuildError) -> [String]
     /// Serial work before the parallel pass, only when the job is redone (read data once).
     func prepare(_ c: BuildContext) throws(BuildError)
-    /// Pieces that can be drawn side by side (a briefing's formats), each with a cost rank
-    /// (lower first); most jobs have one.
+    /// Pieces that can be drawn side by side (a briefing's formats); most jobs have one.
     var pieces: [Int] { get }
+    /// About how long `piece` takes to draw on one core, in milliseconds (measured on the
+    /// default build). The parallel pass starts the longest first: on two cores, a long piece
+    /// left for last (the slide deck was) keeps one core busy while the other idles.
+    func cost(piece: Int) -> Double
     /// Draws one piece. Called in parallel; `measurer` belongs to the calling thread.
     func render(piece: Int, measurer: TextMeasurer) throws(BuildError) -> ReportBuild.JobOutput
     /// Joins the pieces' outputs (in piece order) into the job's files.
@@ -28,6 +31,7 @@ protocol BuildJob: AnyObject, Sendable {
 
 extension BuildJob {
     var pieces: [Int] { [0] }
+    func cost(piece: Int) -> Double { 10 }
     func prepare(_ c: BuildContext) throws(BuildError) {}
     func combine(_ parts: [ReportBuild.JobOutput]) throws(BuildError) -> ReportBuild.JobOutput {
         ReportBuild.JobOutput(files: parts.flatMap(\.files), inputs: parts.first?.inputs ?? [], warnings: parts.flatMap(\.warnings))
@@ -101,6 +105,9 @@ final class FactsJob: BuildJob, @unchecked Sendable {
         warnings = c.docs.flatMap(\.warnings)
     }
 
+    /// The facts are extracted and encoded in `prepare`; drawing only hands the bytes over.
+    func cost(piece: Int) -> Double { 1 }
+
     func render(piece: Int, measurer: TextMeasurer) throws(BuildError) -> ReportBuild.JobOutput {
         ReportBuild.JobOutput(files: [("facts.json", "data", encoded)], inputs: sources, warnings: warnings)
     }
@@ -129,6 +136,8 @@ final class ChartBuildJob: BuildJob, @unchecked Sendable {
 
     func prepare(_ c: BuildContext) throws(BuildError) { data = try c.data(file) }
 
+    func cost(piece: Int) -> Double { FigureFiles.cost(file.formats) }
+
     func render(piece: Int, measurer: TextMeasurer) throws(BuildError) -> ReportBuild.JobOutput {
         guard let data else { throw .other("chart \(file.name) has no data") }
         let o = try ChartJob.render(file, data: data, measurer: measurer)
@@ -151,6 +160,8 @@ final class TimelineBuildJob: BuildJob, @unchecked Sendable {
 
     func prepare(_ c: BuildContext) throws(BuildError) { resolved = try c.resolved(file) }
 
+    func cost(piece: Int) -> Double { FigureFiles.cost(file.formats) }
+
     func render(piece: Int, measurer: TextMeasurer) throws(BuildError) -> ReportBuild.JobOutput {
         guard let resolved else { throw .other("timeline \(file.name) was not resolved") }
         let o = try TimelineJob.render(file, resolved: resolved, measurer: measurer)
@@ -165,6 +176,8 @@ final class BriefingBuildJob: BuildJob, @unchecked Sendable {
     private var doc: BriefingDocument?
     private var epoch: Date?
     private var ins: [String] = []
+    /// The figures' PNGs, drawn once for the formats that embed the same picture.
+    private let rasters = FigureRasters()
     var id: String { "briefing:\(file.name)" }
     init(_ file: BriefingFile) { self.file = file }
 
@@ -185,11 +198,13 @@ final class BriefingBuildJob: BuildJob, @unchecked Sendable {
         ins = [file.path] + c.inputs.charts.map(\.path) + c.inputs.timelines.map(\.path) + c.inputs.sources.map(\.path)
     }
 
-    var pieces: [Int] { file.formats.indices.sorted { BriefingJob.costOrder(file.formats[$0]) < BriefingJob.costOrder(file.formats[$1]) } }
+    var pieces: [Int] { Array(file.formats.indices) }
+
+    func cost(piece: Int) -> Double { BriefingJob.cost(file.formats[piece], figures: doc?.figures.count ?? 0) }
 
     func render(piece: Int, measurer: TextMeasurer) throws(BuildError) -> ReportBuild.JobOutput {
         guard let doc else { throw .other("briefing \(file.name) was not compiled") }
-        let p = try BriefingJob.part(doc, name: file.name, format: file.formats[piece], measurer: measurer, date: epoch)
+        let p = try BriefingJob.part(doc, name: file.name, format: file.formats[piece], measurer: measurer, date: epoch, rasters: rasters)
         return ReportBuild.JobOutput(files: p.files, inputs: ins, warnings: p.warnings)
     }
 

@@ -255,8 +255,9 @@ public enum ReportBuild {
         for i in pending {
             do throws(BuildError) { try jobs[i].prepare(context) } catch { failed[i] = error }
         }
-        let work = pending.filter { failed[$0] == nil }.flatMap { i in jobs[i].pieces.enumerated().map { (job: i, piece: $0.element, rank: $0.offset) } }
-            .sorted { $0.rank < $1.rank }
+        // Longest first (then in job order), so no long piece is left for the end.
+        let work = pending.filter { failed[$0] == nil }.flatMap { i in jobs[i].pieces.map { (job: i, piece: $0, cost: jobs[i].cost(piece: $0)) } }
+            .enumerated().sorted { $0.element.cost != $1.element.cost ? $0.element.cost > $1.element.cost : $0.offset < $1.offset }.map(\.element)
         let slots = ResultSlots<JobOutput>(count: work.count)
         let shared = jobs
         DispatchQueue.concurrentPerform(iterations: work.count) { k in

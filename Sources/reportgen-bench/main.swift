@@ -101,10 +101,64 @@ func spawnTimed(_ exe: String, _ args: [String], environment: [String: String] =
     return (Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e6, status == 0, Double(usage.ru_maxrss) / 1024)
 }
 
+/// Where a child's memory is at its peak: `/proc/PID/smaps` read every ~2 ms while it runs, and
+/// the sample with the most resident memory summed by kind of mapping (MiB). Linux only; nil
+/// when the child could not be started or no sample was read. (ru_maxrss says how much, not what.)
+func memoryBreakdown(_ exe: String, _ args: [String]) -> [(kind: String, mib: Double)]? {
+    var pid: pid_t = 0
+    let argv: [UnsafeMutablePointer<CChar>?] = ([exe] + args).map { strdup($0) } + [nil]
+    defer { for a in argv { free(a) } }
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    guard posix_spawn(&pid, exe, &actions, nil, argv, environ) == 0 else { return nil }
+    let binary = URL(fileURLWithPath: exe).resolvingSymlinksInPath().path
+    func kind(_ name: String) -> String {
+        if name == binary { return "binary" }
+        if [".otf", ".ttc", ".ttf"].contains(where: { name.hasSuffix($0) }) { return "font files" }
+        if name.hasPrefix("/") && name.contains(".so") { return "shared libraries" }
+        if name.isEmpty || name == "[heap]" { return "heap and anonymous" }
+        return "other (stacks, vdso, files)"
+    }
+    func sample() -> [String: Int]? {
+        let fd = open("/proc/\(pid)/smaps", O_RDONLY)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, 65536) }
+            if n <= 0 { break }
+            bytes += chunk[0..<n]
+        }
+        var out: [String: Int] = [:], current = ""
+        for line in String(decoding: bytes, as: UTF8.self).split(separator: "\n") {
+            if line.hasPrefix("Rss:") {
+                out[current, default: 0] += Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "") ?? 0
+            } else if let first = line.split(separator: " ").first, first.contains("-"), !first.hasSuffix(":") {
+                let fields = line.split(separator: " ", maxSplits: 5, omittingEmptySubsequences: true)
+                current = kind(fields.count > 5 ? fields[5].trimmingCharacters(in: .whitespaces) : "")
+            }
+        }
+        return out
+    }
+    var best: [String: Int] = [:]
+    var status: Int32 = 0
+    while waitpid(pid, &status, WNOHANG) == 0 {
+        if let s = sample(), s.values.reduce(0, +) > best.values.reduce(0, +) { best = s }
+        usleep(2000)
+    }
+    guard !best.isEmpty else { return nil }
+    return best.sorted { $0.value > $1.value }.map { ($0.key, Double($0.value) / 1024) }
+}
+
 // The whole default build as a user runs it: the release binary, cold, into an empty folder,
 // then again with nothing changed. The font copies are made once per machine, before: that
 // one-time cost is measured on its own, into a fresh cache folder.
 var coldMs: Double?, rebuildMs: Double?, oursMaxRSS: Double?
+var memoryAtPeak: [(kind: String, mib: Double)]?
 var fontCopies: (ms: Double, maxRSSMiB: Double)?
 if opt.only == nil, FileManager.default.isExecutableFile(atPath: opt.binary) {
     let fresh = spawnTimed(opt.binary, ["fonts"], environment: ["REPORTGEN_FONT_CACHE": tmp + "/font-copies"])
@@ -119,6 +173,7 @@ if opt.only == nil, FileManager.default.isExecutableFile(atPath: opt.binary) {
         if w.ok { warm.append(w.ms); peak = max(peak, w.maxRSSMiB) }
     }
     oursMaxRSS = peak > 0 ? peak : nil
+    memoryAtPeak = memoryBreakdown(opt.binary, ["build", "--seeds", opt.seeds, "--out", "\(tmp)/cold-memory", "--force", "--quiet"])
     coldMs = cold.isEmpty ? nil : median(cold)
     rebuildMs = warm.isEmpty ? nil : median(warm)
 }
@@ -311,7 +366,7 @@ for name in ["bar", "line", "pie", "timeline"] {
 }
 var summary = "| whole job | reportgen | peer | ratio | target |\n|---|---:|---:|---:|---|\n"
 if let c = coldMs {
-    summary += "| cold default build, release binary, empty folder (35 files incl. 9-page briefing) vs mpl_charts.py (12 files) + mpl_report.py | \(String(format: "%.0f ms", c)) | \(peerTotalMs.map { String(format: "%.0f ms", $0) } ?? "—") | \(peerTotalMs.map { String(format: "%.1fx", $0 / c) } ?? "—") | ≥ 10x |\n"
+    summary += "| cold default build, release binary, empty folder (\(buildFiles) files incl. \(briefingPages)-page briefing) vs mpl_charts.py (12 files) + mpl_report.py | \(String(format: "%.0f ms", c)) | \(peerTotalMs.map { String(format: "%.0f ms", $0) } ?? "—") | \(peerTotalMs.map { String(format: "%.1fx", $0 / c) } ?? "—") | ≥ 10x |\n"
 }
 if let f = fontCopies {
     summary += "| first run on a machine only: making the font copies (reportgen fonts, empty cache folder) | \(String(format: "%.0f ms, %.0f MiB peak", f.ms, f.maxRSSMiB)) | — | — | once |\n"
@@ -323,6 +378,11 @@ for b in batches {
 if let r = rebuildMs { summary += "| rebuild with nothing changed, release binary (process start included) | \(String(format: "%.0f ms", r)) | — | — | ≤ 50 ms |\n" }
 summary += "| rebuild with nothing changed, in-process | \(String(format: "%.1f ms", noChangeMs)) | — | — | ≤ 50 ms |\n"
 if let m = oursMaxRSS { summary += "| peak memory (max RSS) of the default build | \(String(format: "%.0f MiB", m)) | \(peerMaxRSS.map { String(format: "%.0f MiB (mpl_charts.py)", $0) } ?? "—") | \(peerMaxRSS.map { String(format: "%.1fx less", $0 / m) } ?? "—") | ≤ 60 MiB |\n" }
+if let parts = memoryAtPeak {
+    let total = parts.reduce(0) { $0 + $1.mib }
+    summary += "| where it is at the peak (one more cold build, /proc/PID/smaps sampled every 2 ms, largest sample \(String(format: "%.0f MiB", total))) | "
+        + parts.map { "\($0.kind) \(String(format: "%.1f", $0.mib))" }.joined(separator: ", ") + " MiB | — | — | — |\n"
+}
 for fmt in ["png", "pdf", "svg"] {
     let target = ["png": "under raw cairo", "pdf": "≤ 8 ms", "svg": "≤ 3 ms"][fmt] ?? ""
     summary += "| bar chart \(fmt), in-process vs raw pycairo (toy text) | \(ours["bar.\(fmt)"].map { String(format: "%.1f ms", $0) } ?? "—") | \(rawCairo[fmt].map { String(format: "%.1f ms", $0) } ?? "—") | \(ours["bar.\(fmt)"].flatMap { o in rawCairo[fmt].map { String(format: "%.2fx", $0 / o) } } ?? "—") | \(target) |\n"

@@ -18,6 +18,7 @@ struct Reportgen: ParsableCommand {
     /// Same as ArgumentParser's, except that bad usage exits 2 (cron and shell convention,
     /// documented in the README) rather than sysexits' 64.
     static func main() {
+        ProcessMemory.shareOneArena()
         do {
             var command = try parseAsRoot()
             if let problem = SourceDateEpoch.problem() {  // before anything is written with a wrong date

@@ -141,7 +141,7 @@ final class ChartBuildJob: BuildJob, @unchecked Sendable {
     func render(piece: Int, measurer: TextMeasurer) throws(BuildError) -> ReportBuild.JobOutput {
         guard let data else { throw .other("chart \(file.name) has no data") }
         let o = try ChartJob.render(file, data: data, measurer: measurer)
-        return ReportBuild.JobOutput(files: o.files.map { ($0.name, $0.name.hasSuffix(".csv") ? "data" : "chart", $0.bytes) }, inputs: o.inputs, warnings: o.warnings)
+        return ReportBuild.JobOutput(figure: o, kind: "chart")
     }
 }
 
@@ -165,7 +165,7 @@ final class TimelineBuildJob: BuildJob, @unchecked Sendable {
     func render(piece: Int, measurer: TextMeasurer) throws(BuildError) -> ReportBuild.JobOutput {
         guard let resolved else { throw .other("timeline \(file.name) was not resolved") }
         let o = try TimelineJob.render(file, resolved: resolved, measurer: measurer)
-        return ReportBuild.JobOutput(files: o.files.map { ($0.name, $0.name.hasSuffix(".csv") ? "data" : "timeline", $0.bytes) }, inputs: o.inputs, warnings: o.warnings)
+        return ReportBuild.JobOutput(figure: o, kind: "timeline")
     }
 }
 

@@ -161,7 +161,7 @@ public enum Draft {
 
             // Charts.
             var chartNames: [String: String] = [:]  // doc -> breakdown chart
-            var crossCharts: [(name: String, caption: String)] = []
+            var crossCharts: [String] = []
             var slugs = Set<String>()
             for doc in names {
                 var fc = FactChart(query: FactQuery(docs: [Draft.pattern(doc)], type: .money, kinds: ["aid", "aid-plan"], exclude: Draft.notComparable))
@@ -187,51 +187,38 @@ public enum Draft {
 
                 """))
             }
-            var byArticle = FactChart(query: Plan.aidQuery)
-            byArticle.group = .article
-            byArticle.combine = .max
-            byArticle.top = 12
-            if (categories(byArticle, .money) ?? 0) >= 2 {
-                crossCharts.append(("aid-by-article", "各报道提到的最大一笔援助资金"))
-                files.append(("charts/aid-by-article.yaml", """
-                # The largest aid amount each article gives (running totals, agreements and forecasts left out).
-                name: aid-by-article
+            // One bar per article (its largest value), when at least two articles have one.
+            func perArticle(_ name: String, _ query: FactQuery, valueKind: ValueKind, comment: String, facts: String, unit: String?, title: String, subtitle: String) {
+                var chart = FactChart(query: query)
+                chart.group = .article
+                chart.combine = .max
+                chart.top = 12
+                guard (categories(chart, valueKind) ?? 0) >= 2 else { return }
+                crossCharts.append(name)
+                files.append(("charts/\(name).yaml", """
+                # \(comment)
+                name: \(name)
                 data:
-                  facts: {type: money, kind: [aid, aid-plan], exclude: [\(Draft.notComparable.joined(separator: ", "))]}
+                  facts: \(facts)
                   group: article
                   combine: max
                   top: 12
                 kind: bar
                 orientation: horizontal
-                valueKind: money
-                title: 各报道提到的最大一笔援助资金
-                subtitle: 每篇报道取一项，口径不同，仅供对照
+                valueKind: \(valueKind.rawValue)
+                \(unit.map { "unit: \($0)\n" } ?? "")title: \(title)
+                subtitle: \(subtitle)
 
                 """))
             }
-            var projects = FactChart(query: Plan.projectQuery)
-            projects.group = .article
-            projects.combine = .max
-            projects.top = 12
-            if (categories(projects, .number) ?? 0) >= 2 {
-                crossCharts.append(("projects-by-article", "各报道提到的项目数"))
-                files.append(("charts/projects-by-article.yaml", """
-                # The largest project count (个/项 of 项目) each article gives.
-                name: projects-by-article
-                data:
-                  facts: {type: count, unit: 个, subject: 项目}
-                  group: article
-                  combine: max
-                  top: 12
-                kind: bar
-                orientation: horizontal
-                valueKind: number
-                unit: 个
-                title: 各报道提到的项目数
-                subtitle: 每篇报道取最大的一项
-
-                """))
-            }
+            perArticle("aid-by-article", Plan.aidQuery, valueKind: .money,
+                       comment: "The largest aid amount each article gives (running totals, agreements and forecasts left out).",
+                       facts: "{type: money, kind: [aid, aid-plan], exclude: [\(Draft.notComparable.joined(separator: ", "))]}", unit: nil,
+                       title: "各报道提到的最大一笔援助资金", subtitle: "每篇报道取一项，口径不同，仅供对照")
+            perArticle("projects-by-article", Plan.projectQuery, valueKind: .number,
+                       comment: "The largest project count (个/项 of 项目) each article gives.",
+                       facts: "{type: count, unit: 个, subject: 项目}", unit: "个",
+                       title: "各报道提到的项目数", subtitle: "每篇报道取最大的一项")
             // Every amount, one table per kind (one unit and no empty cells in each): tables, not drawn.
             let kindOrder = ["aid", "aid-plan", "central-funds", "investment", "sales", "donation", "savings"]
             let kinds = Set(money.compactMap { $0.money?.kind }).sorted { (kindOrder.firstIndex(of: $0) ?? 99, $0) < (kindOrder.firstIndex(of: $1) ?? 99, $1) }
@@ -319,7 +306,7 @@ public enum Draft {
                 sections.append(block)
             }
             if !crossCharts.isEmpty {
-                sections.append("  - heading: 各报道对照\n    content:\n" + crossCharts.map { "      - figure: \($0.name)" }.joined(separator: "\n"))
+                sections.append("  - heading: 各报道对照\n    content:\n" + crossCharts.map { "      - figure: \($0)" }.joined(separator: "\n"))
             }
             if !milestones.isEmpty {
                 sections.append("  - heading: 大事记\n    content:\n      - figure: milestones")

@@ -141,6 +141,15 @@ public enum ReportBuild {
         var files: [(name: String, kind: String, bytes: [UInt8])]
         var inputs: [String]
         var warnings: [String]
+
+        init(files: [(name: String, kind: String, bytes: [UInt8])], inputs: [String], warnings: [String]) {
+            self.files = files; self.inputs = inputs; self.warnings = warnings
+        }
+
+        /// A chart's or timeline's files: its CSV sidecar is `data`, every drawing `kind`.
+        init(figure o: ChartJob.Output, kind: String) {
+            self.init(files: o.files.map { ($0.name, $0.name.hasSuffix(".csv") ? "data" : kind, $0.bytes) }, inputs: o.inputs, warnings: o.warnings)
+        }
     }
 
     public static func run(_ inputs: Inputs, options: BuildOptions, now: Date = Date()) throws(BuildError) -> Summary {

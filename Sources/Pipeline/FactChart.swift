@@ -356,7 +356,9 @@ public struct FactChart: Sendable, Hashable {
 enum ArticleTitle {
     static func of(_ doc: String, base: FactBase) -> String {
         guard let path = base.paths[doc], let t = ArticleText.scalars(path) else { return doc }
-        return headline(String(String.UnicodeScalarView(t))) ?? "报道 " + (doc as NSString).deletingPathExtension
+        // The headline is in the first 40 lines: only the top of the page is looked at, so a
+        // 10 MB article is not turned into a String and split for every label that names it.
+        return headline(String(String.UnicodeScalarView(t.prefix(8000)))) ?? "报道 " + (doc as NSString).deletingPathExtension
     }
 
     static let metaPrefixes = ["来源", "时间：", "时间:", "发布时间", "发布日期", "发稿时间", "日期", "作者", "记者", "编辑", "责任编辑", "责编", "通讯员",

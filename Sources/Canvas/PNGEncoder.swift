@@ -1,5 +1,10 @@
 import CCairo
 import Dispatch
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A PNG writer for cairo's ARGB32 surfaces.
 ///
@@ -108,14 +113,24 @@ enum PNGEncoder {
                 }
             }
         }
+        // Rows equal to the one above filter to a filter byte and zeros. Charts are mostly such
+        // rows (margins, gaps between bars), so they are found by comparing the source rows
+        // (memcmp, before any conversion) and are neither converted nor filtered.
+        var zeroRow = [Bool](repeating: false, count: rows.count)
+        let sourceRowBytes = width * 4
+        for (i, y) in rows.enumerated() where y > 0 {
+            zeroRow[i] = memcmp(argb.advanced(by: y * stride), argb.advanced(by: (y - 1) * stride), sourceRowBytes) == 0
+        }
         if opaque {
             // Opaque pixels need no conversion state: subtract the pixel above channel by channel.
             for (i, y) in rows.enumerated() {
-                let src = argb.advanced(by: y * stride).assumingMemoryBound(to: UInt32.self)
                 let line = filtered + i * lineBytes
                 line[0] = 2  // filter type Up
                 let d = line + 1
-                if y > 0 {
+                if zeroRow[i] {
+                    d.initialize(repeating: 0, count: rowBytes)
+                } else if y > 0 {
+                    let src = argb.advanced(by: y * stride).assumingMemoryBound(to: UInt32.self)
                     let up = argb.advanced(by: (y - 1) * stride).assumingMemoryBound(to: UInt32.self)
                     for x in 0..<width {
                         let p = src[x], q = up[x]
@@ -130,18 +145,23 @@ enum PNGEncoder {
         } else {
             if rows.lowerBound > 0 { convert(rows.lowerBound - 1, into: prev) } else { prev.initialize(repeating: 0, count: rowBytes) }
             for (i, y) in rows.enumerated() {
-                convert(y, into: cur)
                 let line = filtered + i * lineBytes
                 line[0] = 2  // filter type Up
+                if zeroRow[i] {
+                    // The same source row converts to the same bytes: `prev` already holds them.
+                    (line + 1).initialize(repeating: 0, count: rowBytes)
+                    continue
+                }
+                convert(y, into: cur)
                 for j in 0..<rowBytes { line[1 + j] = cur[j] &- prev[j] }
                 swap(&prev, &cur)
             }
         }
-        // Rows equal to the one above filter to a filter byte and zeros. Charts are mostly such
-        // rows (margins, gaps between bars), and zlib spends 60% of its time on zeros, so runs of
-        // them are written as our own fixed-Huffman blocks and only the other rows go to zlib.
-        var zeroRow = [Bool](repeating: false, count: rows.count)
-        for i in 0..<rows.count { zeroRow[i] = isZero(filtered + i * lineBytes + 1, count: rowBytes) }
+        // Rows that differ only where the filter cannot see (the unused byte of opaque pixels)
+        // still filter to zeros; the scan stops at the first non-zero byte of a real change.
+        for i in 0..<rows.count where !zeroRow[i] { zeroRow[i] = isZero(filtered + i * lineBytes + 1, count: rowBytes) }
+        // zlib spends 60% of its time on zeros, so runs of zero rows are written as our own
+        // fixed-Huffman blocks and only the other rows go to zlib.
         var adler = adler32(0, nil, 0)
         let zeroLineAdler = uLong((3 + 3 * UInt64(rowBytes)) % 65521) << 16 | 3  // Adler-32 of [2, 0 × rowBytes]
 

@@ -153,19 +153,34 @@ func metrics(of layout: OpaquePointer) -> TextMetrics {
 /// thread, so measurers on different threads never contend.
 public final class PangoMeasurer: TextMeasurer {
     private let context: OpaquePointer
+    /// Metrics already measured. Layout code asks about the same block many times (a label is
+    /// measured to find the widest, then again to place it; a page is fitted, then drawn), and a
+    /// Pango layout costs tens of microseconds. Colour never changes a layout, so it is not
+    /// part of the key. Cleared when full, so a long-running watch cannot grow it without bound.
+    private var memo: [TextBlock: TextMetrics] = [:]
+    static let memoLimit = 4_096
 
     public init() { context = makePangoContext() }
 
     deinit { g_object_unref(UnsafeMutableRawPointer(context)) }
 
     public func measure(_ block: TextBlock) -> TextMetrics {
+        var key = block
+        key.style.color = .black
+        if let known = memo[key] { return known }
         guard let layout = makeLayout(context, block) else {
             return TextMetrics(logical: Rect(x: 0, y: 0, width: 0, height: 0),
                                baseline: 0, lineCount: 0, isEllipsized: false, unknownGlyphs: 0)
         }
         defer { g_object_unref(UnsafeMutableRawPointer(layout)) }
-        return metrics(of: layout)
+        let measured = metrics(of: layout)
+        if memo.count >= Self.memoLimit { memo.removeAll(keepingCapacity: true) }
+        memo[key] = measured
+        return measured
     }
+
+    /// How many measurements are remembered (for tests of the memo's bound).
+    var rememberedCount: Int { memo.count }
 
     public func lines(_ block: TextBlock) -> [TextLine] {
         guard let layout = makeLayout(context, block) else { return [] }

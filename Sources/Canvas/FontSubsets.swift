@@ -247,7 +247,7 @@ public enum FontSubsets {
             guard let font = set.pointee.fonts[i] else { continue }
             var name: UnsafeMutablePointer<FcChar8>?
             guard FcPatternGetString(font, FC_FAMILY, 0, &name) == FcResultMatch, let name,
-                  String(cString: name).caseInsensitiveCompare(family) == .orderedSame else { continue }
+                  String(cString: name).lowercased() == family.lowercased() else { continue }
             var file: UnsafeMutablePointer<FcChar8>?
             guard FcPatternGetString(font, FC_FILE, 0, &file) == FcResultMatch, let file else { continue }
             var index: Int32 = 0, weight: Int32 = 0, slant: Int32 = 0

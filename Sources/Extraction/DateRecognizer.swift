@@ -334,7 +334,8 @@ struct DateRecognizer {
         var comps = DateComponents()
         comps.year = y; comps.month = m; comps.day = d
         var cal = Calendar(identifier: .gregorian)
-        cal.timeZone = TimeZone(identifier: "UTC") ?? cal.timeZone
+        // A fixed offset, not a zone name: naming a zone loads ICU's zone data for one day's arithmetic.
+        cal.timeZone = TimeZone(secondsFromGMT: 0) ?? cal.timeZone
         guard let date = cal.date(from: comps), let moved = cal.date(byAdding: .day, value: delta, to: date) else { return (y, m, d) }
         let c = cal.dateComponents([.year, .month, .day], from: moved)
         return (c.year ?? y, c.month ?? m, c.day ?? d)

@@ -23,8 +23,8 @@ enum Numerals {
     }
 
     static let maxDigits = 15
-    /// Made once: making a Locale for every number read cost more than reading it.
-    static let posix = Locale(identifier: "en_US_POSIX")
+    // `Decimal(string:)` without a locale reads `.` as the decimal point: no Locale (and no ICU
+    // locale data) is made for it.
 
     static func isSeparator(_ c: Unicode.Scalar) -> Bool { c == "," || c == "，" || c == "\u{FF0C}" }
 
@@ -61,7 +61,7 @@ enum Numerals {
         }
         // More than 15 digits is an identifier (an 18-digit ID card number, a serial), not a
         // quantity: no amount in a report needs them, and 300 of them overflow to infinity.
-        guard digits <= maxDigits, let v = Decimal(string: s, locale: posix) else { return nil }
+        guard digits <= maxDigits, let v = Decimal(string: s) else { return nil }
         return Reading(value: v, end: j, isArabic: true, digits: digits)
     }
 

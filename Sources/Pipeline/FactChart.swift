@@ -371,11 +371,9 @@ enum ArticleTitle {
         if l.count < 6 || l.hasPrefix("#") || l.hasPrefix("http") || l.hasPrefix("---") || metaPrefixes.contains(where: { l.hasPrefix($0) }) { return true }
         if l.contains(where: { ">＞»›|".contains($0) }) { return true }
         if let f = l.first, let e = l.last, ("(（【[".contains(f) && ")）】]".contains(e)) { return true }
-        if l.range(of: #"[0-9０-９]{1,2}[:：][0-9０-９]{2}"#, options: .regularExpression) != nil { return true }
-        if l.range(of: #"^([0-9]{4}[-/.][0-9]{1,2}[-/.][0-9]{1,2}|[0-9]{1,2}[./][0-9]{1,2}[./][0-9]{4})"#, options: .regularExpression) != nil { return true }
-        if l.count <= 40, l.range(of: #"^[^，,。\s]{1,6}[:：]"#, options: .regularExpression) != nil { return true }
-        if l.range(of: #"^[图圖]为|^图片来源|供图$|摄$"#, options: .regularExpression) != nil { return true }
-        return false
+        if TextScan.hasClockTime(l) || TextScan.opensWithNumericDate(l) { return true }
+        if l.count <= 40, TextScan.opensWithShortLabel(l) { return true }
+        return TextScan.isCaption(l)
     }
 
     static func headline(_ text: String) -> String? {
@@ -408,15 +406,9 @@ enum ArticleTitle {
     /// short time frames (`近年来`, `日前`); at most 30 characters, cut at a clause break.
     static func lead(_ line: String) -> String? {
         var t = line
-        let cuts = [#"^[^，,。；;]{0,24}?[0-9０-９一二三四五六七八九十]{1,2}月[0-9０-９一二三四五六七八九十]{1,3}日(电|讯|消息)"#,
-                    #"^[^，,。；;]{0,16}?(电|讯|消息)[)）]?"#,
-                    #"^\s*[(（][^)）]{0,40}[)）]"#,
-                    #"^(记者|笔者)?(从|自|在)[^，,。]{0,40}(了解到|获悉|获知|得知)[，,：:]?"#,
-                    #"^据[^，,。]{0,30}(介绍|消息|报道|统计)[，,：:]"#]
         let punctuation = CharacterSet(charactersIn: ":：,，、 \u{3000}").union(.whitespaces)
-        for c in cuts {
-            if let r = t.range(of: c, options: .regularExpression) { t.removeSubrange(r) }
-            t = t.trimmingCharacters(in: punctuation)
+        for cut in TextScan.leadCuts {
+            t = TextScan.droppingLead(t, cut).trimmingCharacters(in: punctuation)
         }
         let clauses = t.split(whereSeparator: { "，,。；;！？!?".contains($0) }).map { $0.trimmingCharacters(in: .whitespaces) }
         // Frames (根据…要求, 在…下, “十三五”期间, 今年以来) are not what the page is about.

@@ -115,7 +115,7 @@ enum FactLabel {
 
     /// Drops a trailing count (`智力支援类项目58个` → `智力支援类项目`).
     static func stripTrailingQuantity(_ t: String) -> String {
-        t.replacingOccurrences(of: #"[0-9０-９.]+[个项所家名人座条批类户次万亿元]*$"#, with: "", options: .regularExpression)
+        TextScan.droppingTrailingQuantity(t)
     }
 
     /// Single-character particles at the ends (`的`, `对`, `和` …) are dropped, but not where they
@@ -139,14 +139,14 @@ enum FactLabel {
     static func cleaned(_ raw: String, keepGeneric: Bool = false) -> String {
         var t = raw.trimmingCharacters(in: .whitespacesAndNewlines)
         // Web addresses are not labels (a sentence may run on from a URL line).
-        t = t.replacingOccurrences(of: #"(https?:)?//[^\s，。]*|https?:?"#, with: "", options: .regularExpression)
+        t = TextScan.droppingWebAddresses(t)
         for a in agents {
             if let r = t.range(of: a, options: .backwards) { t = String(t[r.upperBound...]) }
         }
         // A leading date (`2015年`, `12月`) or place frame (`在阿克苏市…`) is not the thing.
-        while let r = t.range(of: #"^[0-9０-９]{1,4}(年|月|日)(底|初|末)?"#, options: .regularExpression) { t.removeSubrange(r) }
+        t = TextScan.droppingLeadingDates(t)
         if !keepGeneric { for g in generic { t = t.replacingOccurrences(of: g, with: "") } }
-        t = t.replacingOccurrences(of: #"[“”「」\"()（）\[\]《》]"#, with: "", options: .regularExpression)
+        t = TextScan.droppingQuotesAndBrackets(t)
         t = trimParticles(t)
         for lead in ["随着", "通过", "目前", "此外", "同时", "据悉", "据介绍"] where t.hasPrefix(lead) && t.count > lead.count + 1 { t = String(t.dropFirst(lead.count)) }
         // The verb that joined the words to the number (`到位资金将达`, `协议金额约`) is not the thing.

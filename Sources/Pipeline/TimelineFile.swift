@@ -208,8 +208,7 @@ public struct TimelineFile: Sendable {
     /// An extracted event label without what a page leaves around it: a stray page number
     /// before it (`38 ，衢州援疆指挥部…`) and a bracketed credit (`(记者吴卓胜)`).
     static func tidy(_ label: String) -> String {
-        var t = label.replacingOccurrences(of: #"^[0-9０-９\s]+[，,、．.]\s*"#, with: "", options: .regularExpression)
-        t = t.replacingOccurrences(of: #"[(（](记者|通讯员)[^)）]*[)）]"#, with: "", options: .regularExpression)
+        var t = TextScan.droppingBylines(TextScan.droppingListNumber(label))
         t = t.trimmingCharacters(in: .whitespaces)
         return t.isEmpty ? label : t
     }

@@ -9,12 +9,21 @@ public struct Provenance: Sendable, Codable, Hashable {
 }
 
 public struct MoneyFact: Sendable, Codable, Hashable {
+    /// Every kind the extractor gives an amount, in the order reports list them, with the name a
+    /// reader sees. One list: fact queries check `kind:` against it and the draft names its
+    /// tables from it, so a kind the extractor starts giving cannot be one a query rejects.
+    public static let kinds: [(key: String, name: String)] = [
+        ("aid", "援助资金"), ("aid-plan", "计划援助资金"), ("central-funds", "中央财政资金"), ("investment", "投资"),
+        ("sales", "销售额"), ("donation", "捐赠"), ("savings", "节约资金"), ("output", "产值"), ("income", "收入"),
+        ("price", "价格"),
+    ]
+
     public var valueYuan: Double
     public var lowYuan: Double?
     public var highYuan: Double?
     /// 多, 余, 近, 约 or 超 (超 also stands for 突破, 超过, 逾).
     public var approx: String?
-    /// aid, aid-plan, investment, sales, savings, donation or central-funds.
+    /// One of `MoneyFact.kinds`.
     public var kind: String
     public var category: String
     public var subject: String

@@ -220,7 +220,7 @@ public enum Draft {
                        facts: "{type: count, unit: 个, subject: 项目}", unit: "个",
                        title: "各报道提到的项目数", subtitle: "每篇报道取最大的一项")
             // Every amount, one table per kind (one unit and no empty cells in each): tables, not drawn.
-            let kindOrder = ["aid", "aid-plan", "central-funds", "investment", "sales", "donation", "savings"]
+            let kindOrder = MoneyFact.kinds.map(\.key)
             let kinds = Set(money.compactMap { $0.money?.kind }).sorted { (kindOrder.firstIndex(of: $0) ?? 99, $0) < (kindOrder.firstIndex(of: $1) ?? 99, $1) }
             var moneyTables: [(name: String, caption: String)] = []
             for kind in kinds {

@@ -48,8 +48,7 @@ public struct FactChart: Sendable, Hashable {
 
     static let keys = ["facts", "group", "combine", "series", "top", "labels", "seriesLabels", "from", "to", "cumulative", "header", "breakdown"]
 
-    public static let kindNames = ["aid": "援助资金", "aid-plan": "计划援助资金", "investment": "投资", "sales": "销售额",
-                                   "savings": "节约资金", "donation": "捐赠", "central-funds": "中央财政资金"]
+    public static let kindNames = Dictionary(uniqueKeysWithValues: MoneyFact.kinds.map { ($0.key, $0.name) })
 
     static func parse(_ node: Node, path: String, field: String = "data") -> (FactChart?, [BuildError]) {
         var problems: [BuildError] = []

@@ -49,7 +49,7 @@ public struct FactQuery: Sendable, Hashable {
 
     public static let keys: [String] = ["docs", "doc", "type", "kind", "category", "categories", "subject", "keywords", "keyword",
                                         "exclude", "unit", "from", "to", "milestone", "precision", "text", "value", "at"]
-    static let kindsKnown = ["aid", "aid-plan", "investment", "sales", "savings", "donation", "central-funds"]
+    static let kindsKnown = MoneyFact.kinds.map(\.key)
 
     /// Reads a query from YAML; every problem is returned (with its line) rather than the first.
     public static func parse(_ node: Node, path: String, field: String) -> (FactQuery?, [BuildError]) {

@@ -1,3 +1,4 @@
+import Extraction
 import Foundation
 @testable import Pipeline
 import Testing
@@ -159,5 +160,28 @@ import TestSupport
         #expect(section.contains("报道中的全部金额：销售额") && section.contains("3600"), "\(section.prefix(800))")
         #expect(!section.components(separatedBy: "资料来源").first!.contains("| — |"), "no empty cells")
         #expect(summary.warnings.isEmpty || !summary.warnings.contains { $0.contains("money-") }, "\(summary.warnings)")
+    }
+
+    /// Amounts of the kinds that are neither aid nor sales (产值, 收入, 价格) get tables too, and
+    /// the draft that lists them builds: the query checker knows every kind the extractor gives.
+    @Test func aDraftWithEveryKindOfAmountBuilds() throws {
+        let dir = Tools.temporaryFolder("draft-kinds")
+        try FileManager.default.createDirectory(atPath: dir + "/in", withIntermediateDirectories: true)
+        let article = """
+        时间：2024-05-10 08:00
+        某区协作产业发展情况
+        2023年，协作产业园实现产值3.2亿元，带动务工人员人均收入4.5万元。
+        当地特色农产品收购价每公斤12元，协作资金投入2000万元。
+        """
+        try article.write(toFile: dir + "/in/kinds.txt", atomically: true, encoding: .utf8)
+        let kinds = Set(Extractor().extract(text: article, path: "kinds.txt").money.map(\.kind))
+        #expect(kinds.isSuperset(of: ["output", "income", "price"]), "\(kinds)")
+        #expect(kinds.isSubset(of: Set(MoneyFact.kinds.map(\.key))), "\(kinds)")
+        let draft = try Draft.write(articles: [dir + "/in/kinds.txt"], to: dir + "/report")
+        let summary = try ReportBuild.run(try ReportBuild.inputs(spec: draft.spec), options: BuildOptions(out: dir + "/out"))
+        let md = try String(contentsOfFile: dir + "/out/report.md", encoding: .utf8)
+        for name in ["产值", "收入", "价格"] { #expect(md.contains("报道中的全部金额：\(name)"), "\(name)") }
+        #expect(!md.contains("金额：output") && !md.contains("金额：income"), "every table is named in Chinese")
+        #expect(summary.manifest.files.contains { $0.path == "report.pdf" })
     }
 }

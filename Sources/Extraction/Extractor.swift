@@ -345,7 +345,9 @@ public struct Extractor: Sendable {
         var lo = 0, hi = s.count
         while lo < hi, labelTrim.contains(s[lo]) { lo += 1 }
         while hi > lo, labelTrim.contains(s[hi - 1]) { hi -= 1 }
-        for lead in labelLeads where hi - lo > lead.count + 2 && s.has(lead, at: lo) { lo += lead.count }
+        for lead in labelLeads where hi - lo > lead.count + 2 && s.has(lead, at: lo) && !(lead.count == 1 && SubjectText.opensWord(s, at: lo)) {
+            lo += lead.count
+        }
         return hi - lo > max ? s.string(lo..<(lo + max)) + "…" : s.string(lo..<hi)
     }
 }

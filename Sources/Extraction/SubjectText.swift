@@ -10,8 +10,28 @@ enum SubjectText {
 
     static let trimSet: ScalarSet = " 　,，、。:：;；\"“”的了()（）\n"
 
-    /// The phrase without 共 anywhere and without the verbs it opens with.
-    static func clean(_ s: [Unicode.Scalar]) -> [Unicode.Scalar] { dropVerbs(s.filter { $0 != "共" }) }
+    /// Words a one-character verb or adverb of `leadingWords` opens: `有关投资方` keeps its 有,
+    /// `计划投资` its 计, `达成` its 达. Cutting them left `关投资方`, `划投资`, `成签约意向`.
+    static let wordsOpenedByLeads = ["有关", "有限", "有效", "有序", "有力", "有机", "有偿", "计划", "计算", "达成", "达标",
+                                     "约定", "约束", "为民", "还款", "再生", "已知"].map(scalars)
+    /// Words 共 is part of (公共, 共享, 共同, 共建 …), where it is not the adverb "in all".
+    static let gongWords = ["公共", "共享", "共同", "共建", "共产", "共青", "共富", "共赢", "共治", "共担", "共识"].map(scalars)
+
+    /// Whether a one-character lead at `i` is the start of a word it must not be cut from.
+    static func opensWord(_ s: [Unicode.Scalar], at i: Int) -> Bool {
+        wordsOpenedByLeads.contains { s.has($0, at: i) } || gongWords.contains { s.has($0, at: i) }
+    }
+
+    /// The phrase without the adverb 共 (not the 共 of 公共 or 共享) and without the verbs it opens with.
+    static func clean(_ s: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        var kept: [Unicode.Scalar] = []
+        kept.reserveCapacity(s.count)
+        for i in s.indices {
+            if s[i] == "共", !gongWords.contains(where: { w in (i - w.count + 1...i).contains { s.has(w, at: $0) } }) { continue }
+            kept.append(s[i])
+        }
+        return dropVerbs(kept)
+    }
 
     static func dropVerbs(_ s: [Unicode.Scalar]) -> [Unicode.Scalar] {
         var lo = 0, hi = s.count
@@ -19,7 +39,7 @@ enum SubjectText {
         var changed = true
         while changed {
             changed = false
-            for w in leadingWords where s.has(w, at: lo) && hi - lo > w.count {
+            for w in leadingWords where s.has(w, at: lo) && hi - lo > w.count && !(w.count == 1 && opensWord(s, at: lo)) {
                 lo += w.count; changed = true
             }
         }

@@ -113,6 +113,33 @@ enum FactLabel {
         return String(s)
     }
 
+    /// Without the generic words, wherever they stand; a single character (共, 达, 约, 超, 元 …)
+    /// only where it is the adverb or the unit, not a piece of a word (`达成`, `签约`, `超市`,
+    /// `公共`, `共享` keep theirs; cutting them left `成签意向`, `意向签`).
+    static func droppingGeneric(_ raw: String) -> String {
+        var t = raw
+        for g in generic where g.count > 1 { t = t.replacingOccurrences(of: g, with: "") }
+        let chars = Array(t)
+        var kept = [Bool](repeating: true, count: chars.count)
+        for (i, c) in chars.enumerated() where singleGeneric.contains(c) { kept[i] = false }
+        for w in wordsWithSingles {
+            let word = Array(w)
+            guard word.count <= chars.count else { continue }
+            for i in 0...(chars.count - word.count) where Array(chars[i..<(i + word.count)]) == word {
+                for k in i..<(i + word.count) { kept[k] = true }
+            }
+        }
+        let out = String(chars.indices.filter { kept[$0] }.map { chars[$0] })
+        return out.isEmpty ? t : out
+    }
+
+    static let singleGeneric = Set(generic.filter { $0.count == 1 }.compactMap(\.first))
+    /// Words a single-character generic word is part of: they stay whole.
+    static let wordsWithSingles = ["共享", "共同", "共建", "共青", "共富", "共赢", "公共", "总书记", "总部", "汇总", "超市", "赶超",
+                                   "元旦", "单元", "多元", "公元", "约定", "签约", "节约", "预约", "合约", "履约", "公约", "制约",
+                                   "特约", "达成", "达标", "到达", "抵达", "发达", "送达", "表达", "附近", "临近", "就近", "近期",
+                                   "近年", "最近", "平等", "对等", "相等", "均等", "等级"]
+
     /// Drops a trailing count (`智力支援类项目58个` → `智力支援类项目`).
     static func stripTrailingQuantity(_ t: String) -> String {
         TextScan.droppingTrailingQuantity(t)
@@ -145,7 +172,7 @@ enum FactLabel {
         }
         // A leading date (`2015年`, `12月`) or place frame (`在阿克苏市…`) is not the thing.
         t = TextScan.droppingLeadingDates(t)
-        if !keepGeneric { for g in generic { t = t.replacingOccurrences(of: g, with: "") } }
+        if !keepGeneric { t = droppingGeneric(t) }
         t = TextScan.droppingQuotesAndBrackets(t)
         t = trimParticles(t)
         for lead in ["随着", "通过", "目前", "此外", "同时", "据悉", "据介绍"] where t.hasPrefix(lead) && t.count > lead.count + 1 { t = String(t.dropFirst(lead.count)) }
@@ -153,7 +180,8 @@ enum FactLabel {
         var trimmed = true
         while trimmed {
             trimmed = false
-            for tail in ["将达", "达到", "达", "约为", "约", "近", "超过", "超", "共计", "合计", "累计", "总计", "为", "是", "共"] where t.hasSuffix(tail) && t.count > tail.count + 1 {
+            for tail in ["将达", "达到", "达", "约为", "约", "近", "超过", "超", "共计", "合计", "累计", "总计", "为", "是", "共"]
+            where t.hasSuffix(tail) && t.count > tail.count + 1 && !(tail.count == 1 && wordsWithSingles.contains { t.hasSuffix($0) }) {
                 t = String(t.dropLast(tail.count)); trimmed = true
             }
         }

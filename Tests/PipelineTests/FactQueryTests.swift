@@ -108,3 +108,16 @@ import Yams
         }
     }
 }
+
+/// Chart labels lose generic words; a one-character one (共, 达, 约 …) not where it is part of a word.
+@Suite struct LabelGenericWordsTests {
+    @Test func singleCharacterGenericWordsGoButNotFromAWord() {
+        #expect(FactLabel.droppingGeneric("意向签约资金") == "意向签约")
+        #expect(FactLabel.droppingGeneric("与有关方达成签约意向的项目") == "与有关方达成签约意向的项目")
+        #expect(FactLabel.droppingGeneric("共安排产业园建设资金") == "产业园建设")
+        #expect(FactLabel.droppingGeneric("公共服务设施投入") == "公共服务设施")
+        #expect(FactLabel.droppingGeneric("新疆兵团共实施产业援疆项目") == "新疆兵团产业项目", "the adverb 共 goes")
+        #expect(FactLabel.droppingGeneric("共享农场共投入") == "共享农场")
+        #expect(!FactLabel.cleaned("意向签约资金").isEmpty && FactLabel.cleaned("意向签约资金").contains("签约"))
+    }
+}

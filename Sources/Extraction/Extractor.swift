@@ -27,6 +27,11 @@ public struct Extractor: Sendable {
         var t = n.text
         for k in t.indices where mask[k] { t[k] = "\n" }
         var warnings: [String] = []
+        // An empty file, or one in another language, gives no facts: say so rather than build an
+        // empty report from it without a word.
+        if !n.text.contains(where: { (0x3400...0x9FFF).contains($0.value) || (0xF900...0xFAFF).contains($0.value) || (0x20000...0x3134F).contains($0.value) }) {
+            warnings.append("\(doc): \(n.text.allSatisfy { $0 == "\n" || $0 == " " } ? "the file is empty" : "no Chinese text in it"); no facts can be read from it")
+        }
         if let found, found.inferred {
             warnings.append("\(doc): no date line, dateline or source date; reference year \(found.date.year) inferred (\(found.note))\(found.date.month == nil ? "" : ", date \(found.date.description)"). Pass --reference-date YYYY-MM-DD to set it")
         }
@@ -57,7 +62,14 @@ public struct Extractor: Sendable {
             }
             let dateRanges = found.map(\.range)
             let quantityRanges = quantities.map(\.range)
-            for d in found {
+            // `昨天(29日)`, `今天（8月9日）`, `今年（2019年）`: the date in brackets names the one
+            // before it; that one is no second fact (it stays in `dateRanges`, so labels lose both).
+            let glossed = Set(found.indices.filter { i in
+                let e = found[i].range.upperBound
+                guard e < t.count, t[e] == "(" || t[e] == "（" else { return false }
+                return found.contains { $0.range.lowerBound == e + 1 && $0.range.upperBound < t.count && (t[$0.range.upperBound] == ")" || t[$0.range.upperBound] == "）") }
+            })
+            for (di, d) in found.enumerated() where !glossed.contains(di) {
                 let clause = context.clause(around: d.range)
                 let milestone = Self.isMilestone(d, t, clause: clause, sentence: s, quantities: quantityRanges)
                 out.dates.append(DateFact(
@@ -212,6 +224,11 @@ public struct Extractor: Sendable {
                     if cutIt { continue }
                 }
                 if t[i] != "、" { out.append(t[i]) }
+            }
+            // Brackets whose date was cut (`发布(29日)` → `发布()`) go with it.
+            var k = 0
+            while k + 1 < out.count {
+                if (out[k] == "(" || out[k] == "（") && (out[k + 1] == ")" || out[k + 1] == "）") { out.removeSubrange(k...(k + 1)) } else { k += 1 }
             }
             while let f = out.first, leadingParticles.contains(f) { out.removeFirst() }
             while let l = out.last, trailingParticles.contains(l) { out.removeLast() }

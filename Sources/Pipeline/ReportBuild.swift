@@ -315,8 +315,10 @@ public enum ReportBuild {
             }
             let ex = Extractor(referenceDate: s.referenceDate.flatMap(ReferenceDate.init(parsing:)))
             do { docs.append(try ex.extract(file: s.path)) } catch let e as TextDecodingError {
-                throw .invalidSpec(.data(path: s.path, line: nil, field: nil, message: "\(e)"))
-            } catch { throw .unreadable(path: s.path, reason: "\(error)") }
+                throw .invalidSpec(.data(path: s.path, line: nil, field: nil, message: e.reason))
+            } catch ExtractionError.unreadable { throw .unreadable(path: s.path, reason: "no such file or permission denied") } catch {
+                throw .unreadable(path: s.path, reason: "\(error)")
+            }
         }
         return docs
     }

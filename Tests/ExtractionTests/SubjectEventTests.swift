@@ -51,3 +51,19 @@ import Testing
         #expect(arrival.hasSuffix("州") || arrival.hasSuffix("省") || arrival.hasSuffix("县"), "ends at a name boundary: \(arrival)")
     }
 }
+
+/// A relative day glossed in brackets (`昨天(29日)`) is one date, the bracketed one, and the
+/// event label keeps neither it nor empty brackets.
+@Suite struct GlossedDateTests {
+    @Test func theBracketedDateIsTheOnlyDate() {
+        let f = facts("国务院扶贫办昨天(29日)发布年度报告。推介会今天（8月9日）在西安举行。", ref: "2019-08-30")
+        #expect(f.dates.map(\.resolved) == ["2019-08-29", "2019-08-09"], "\(f.dates.map(\.resolved))")
+        #expect(f.dates.map(\.source.text) == ["29日", "8月9日"])
+        #expect(!f.dates.contains { $0.event.contains("()") || $0.event.contains("（）") || $0.event.contains("昨天") }, "\(f.dates.map(\.event))")
+    }
+
+    @Test func aDateFollowedByOtherBracketsStays() {
+        let f = facts("2019年(第一季度)完成投资300万元。今天（周五）项目开工。", ref: "2019-08-30")
+        #expect(f.dates.map(\.resolved) == ["2019", "2019-08-30"], "\(f.dates.map(\.resolved))")
+    }
+}

@@ -61,6 +61,33 @@ import TestSupport
         #expect(f.money.first?.source.start == 3)
     }
 
+    /// What Windows Notepad saves as "Unicode": UTF-16 with a BOM, either byte order. The facts
+    /// equal those of the same text in UTF-8 (the BOM is no scalar of the text).
+    @Test func utf16WithABOMIsDecoded() throws {
+        let text = "2015年，投入资金8000万元，实施项目12个。𠀀"
+        let utf8 = try Extractor(referenceDate: ReferenceDate(year: 2016)).extract(file: write(Array(text.utf8)))
+        let units = Array(text.utf16)
+        let le: [UInt8] = [0xFF, 0xFE] + units.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        let be: [UInt8] = [0xFE, 0xFF] + units.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }
+        for (bytes, name) in [(le, "UTF-16LE"), (be, "UTF-16BE")] {
+            let f = try Extractor(referenceDate: ReferenceDate(year: 2016)).extract(file: write(bytes))
+            #expect(f.encoding == name)
+            #expect(f.moneyValues == [8e7] && f.countPairs == ["12个"] && f.dateValues == ["2015"])
+            #expect(f.money.map(\.source.start) == utf8.money.map(\.source.start))
+        }
+        #expect { try Extractor().extract(file: write(le.dropLast())) } throws: { e in "\(e)".contains("UTF-16") }
+        #expect { try Extractor().extract(file: write([0xFF, 0xFE, 0x00, 0xD8, 0x41, 0x00])) } throws: { e in "\(e)".contains("byte 2") }
+    }
+
+    @Test func anEmptyOrNonChineseFileIsReportedNotSilentlyEmpty() throws {
+        let empty = try Extractor().extract(file: write([]))
+        #expect(empty.warnings.contains { $0.contains("empty") }, "\(empty.warnings)")
+        let english = try Extractor().extract(file: write(Array("Aid of 3 million yuan in 2015.".utf8)))
+        #expect(english.warnings.contains { $0.contains("no Chinese text") }, "\(english.warnings)")
+        let chinese = try Extractor(referenceDate: ReferenceDate(year: 2016)).extract(file: write(Array("资金300万元。".utf8)))
+        #expect(!chinese.warnings.contains { $0.contains("Chinese") || $0.contains("empty") })
+    }
+
     @Test func undecodableBytesNameFileAndOffset() {
         let p = write(Array("资金".utf8) + [0xFF, 0xFE, 0x41])
         #expect { try Extractor().extract(file: p) } throws: { e in "\(e)".contains(p) && "\(e)".contains("byte 6") }

@@ -184,4 +184,14 @@ import TestSupport
         #expect(!md.contains("金额：output") && !md.contains("金额：income"), "every table is named in Chinese")
         #expect(summary.manifest.files.contains { $0.path == "report.pdf" })
     }
+
+    /// A file that is no article is named once in the error, with what is wrong with it.
+    @Test func aBinaryArticleIsNamedOnceInTheError() throws {
+        let dir = Tools.temporaryFolder("draft-binary")
+        let path = dir + "/in.txt"
+        FileManager.default.createFile(atPath: path, contents: Data([0x50, 0x4B, 0x03, 0x04, 0x00, 0x00]))
+        #expect { try Draft.write(articles: [path], to: dir + "/report") } throws: { e in
+            "\(e)".components(separatedBy: path).count == 2 && "\(e)".contains("NUL byte")
+        }
+    }
 }

@@ -371,8 +371,19 @@ enum ArticleTitle {
         if l.contains(where: { ">＞»›|".contains($0) }) { return true }
         if let f = l.first, let e = l.last, ("(（【[".contains(f) && ")）】]".contains(e)) { return true }
         if TextScan.hasClockTime(l) || TextScan.opensWithNumericDate(l) { return true }
-        if l.count <= 40, TextScan.opensWithShortLabel(l) { return true }
+        if l.count <= 40, TextScan.opensWithShortLabel(l), !isPlaceHeadline(l) { return true }
         return TextScan.isCaption(l)
+    }
+
+    /// `麦积区：东西部协作消费帮扶出实招见实效结硕果`: a headline led by its place, not a
+    /// `label: value` line — the place ends in 区/县/市/州/省/旗/盟/镇/乡/村 and a phrase of eight
+    /// or more characters without digits or spaces follows (`来源：某某日报`, `时间：2024-…`,
+    /// `单位名称:某某中心` stay furniture).
+    static func isPlaceHeadline(_ l: String) -> Bool {
+        guard let colon = l.firstIndex(where: { $0 == "：" || $0 == ":" }) else { return false }
+        let place = l[..<colon], rest = l[l.index(after: colon)...]
+        guard let last = place.last, "区县市州省旗盟镇乡村".contains(last), place.count >= 2 else { return false }
+        return rest.count >= 8 && !rest.contains(where: { $0.isNumber || $0.isWhitespace })
     }
 
     static func headline(_ text: String) -> String? {

@@ -127,6 +127,9 @@ import TestSupport
         #expect(ArticleTitle.headline("某地援疆项目进展情况\n\n21.11.2014  18:28\n正文。") == "某地援疆项目进展情况")
         #expect(ArticleTitle.headline("21.11.2014  18:28\n单位名称:某某中心\n• 天山不难越,两地一线牵\n正文。") == "天山不难越,两地一线牵")
         #expect(ArticleTitle.headline("央视网消息:记者从农业农村部了解到,2023年,在协作双方共同努力下,东西部协作取得新进展、新成效。") == "东西部协作取得新进展、新成效")
+        #expect(ArticleTitle.headline("某某区：东西部协作消费帮扶出实招见实效\n某某区商务局深入推进消费帮扶工作，成效明显。") == "某某区：东西部协作消费帮扶出实招见实效")
+        #expect(ArticleTitle.headline("来源：某某日报社新闻中心编辑部\n某县消费帮扶纪实\n正文。") == "某县消费帮扶纪实")
+        #expect(ArticleTitle.headline("某市：2024年3月5日\n某县消费帮扶纪实\n正文。") == "某县消费帮扶纪实")
         let long = "新华社北京7月20日电 据统计局消息,今年上半年全国东西部协作投入财政援助资金超过两百亿元,较上年同期明显增长,其中产业项目占比最大。"
         let lead = ArticleTitle.lead(long)
         #expect(lead?.hasPrefix("今年上半年全国东西部协作") == true && (lead?.count ?? 99) <= 30, "\(lead ?? "nil")")

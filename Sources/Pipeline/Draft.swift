@@ -18,8 +18,9 @@ public enum Draft {
         public var notes: [String]
     }
 
-    /// Amounts that are not parts of a year's aid: running totals, agreements, forecasts.
-    static let notComparable = ["累计", "截至", "协议", "将达", "预计", "同比"]
+    /// Sentences whose amounts are no single year's or article's figure: running totals (累计, 累計, 截至),
+    /// several years at once (过去三年, 五年来, 近年), agreements, forecasts, comparisons.
+    static let notComparable = ["累计", "累計", "截至", "过去", "年来", "近年", "协议", "将达", "预计", "同比"]
     static let programmes = ["援疆", "援藏", "东西部协作", "对口支援", "消费帮扶", "对口帮扶", "乡村振兴"]
 
     public static func write(articles given: [String], to dir: String) throws(BuildError) -> Result {

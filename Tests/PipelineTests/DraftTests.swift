@@ -197,4 +197,22 @@ import TestSupport
             "\(e)".components(separatedBy: path).count == 2 && "\(e)".contains("NUL byte")
         }
     }
+
+    /// The comparison of articles takes no multi-year or running total as an article's figure.
+    @Test func theComparisonLeavesOutTotalsOfSeveralYears() throws {
+        let dir = Tools.temporaryFolder("draft-years")
+        try FileManager.default.createDirectory(atPath: dir + "/in", withIntermediateDirectories: true)
+        let texts = ["时间：2024-05-10 08:00\n某市协作工作综述\n过去三年，某市投入财政援助资金30亿元。今年，某市安排援助资金2亿元，实施项目12个。\n",
+                     "时间：2024-06-01 08:00\n某县协作工作综述\n五年来累計投入援助资金9亿元。2024年，某县安排援助资金1.2亿元。\n"]
+        var paths: [String] = []
+        for (k, text) in texts.enumerated() {
+            try text.write(toFile: dir + "/in/a\(k).txt", atomically: true, encoding: .utf8)
+            paths.append(dir + "/in/a\(k).txt")
+        }
+        let draft = try Draft.write(articles: paths, to: dir + "/report")
+        _ = try ReportBuild.run(try ReportBuild.inputs(spec: draft.spec), options: BuildOptions(out: dir + "/out"))
+        let csv = try String(contentsOfFile: dir + "/out/aid-by-article.csv", encoding: .utf8)
+        #expect(csv.contains("2亿元") && csv.contains("1.2亿元"), "\(csv)")
+        #expect(!csv.contains("30亿元") && !csv.contains("9亿元"), "\(csv)")
+    }
 }
